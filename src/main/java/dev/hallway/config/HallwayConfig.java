@@ -1,0 +1,82 @@
+package dev.hallway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code hallway.*} key, with its default. Each one can be set by environment variable (HALLWAY_ADMIN_TOKEN, …). */
+@ConfigMapping(prefix = "hallway")
+public interface HallwayConfig {
+
+    /** The followed blogs and the conference catalogue additions. */
+    @WithDefault("./feeds.yaml")
+    String feedsFile();
+
+    /** Public URL of this instance: named in the User-Agent, used for links in feeds and mail. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Bearer token for /admin/*; without one, admin endpoints answer 403. */
+    Optional<String> adminToken();
+
+    /** How often feeds.yaml is checked for edits. */
+    @WithDefault("10s")
+    Duration feedsReloadInterval();
+
+    Poll poll();
+
+    Fetch fetch();
+
+    interface Poll {
+        /** Whether the scheduler polls due feeds by itself (admin-triggered polls always work). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the scheduler looks for due feeds. */
+        @WithDefault("15s")
+        Duration tick();
+
+        /** Interval for feeds that set none, when feeds.yaml has no defaults.interval. */
+        @WithDefault("30m")
+        Duration defaultInterval();
+
+        /** Polls running at once. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Polls running at once against one host. */
+        @WithDefault("2")
+        int perHost();
+
+        /** Longest wait after failures (exponential backoff is capped here). */
+        @WithDefault("24h")
+        Duration maxBackoff();
+
+        /** How long an instance holds its claim on a feed it is polling; past it another may take over. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** Poll records older than this are deleted. */
+        @WithDefault("30d")
+        Duration historyRetention();
+    }
+
+    interface Fetch {
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** The whole request: connect, headers and body. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** Largest body accepted, after decompression. */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        @WithDefault("5")
+        int maxRedirects();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hallway.entry;
+
+import dev.hallway.common.StringListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One post, stored once however many feeds carry it. */
+@Entity
+@Table(name = "entry")
+public class Entry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "entry_seq")
+    @SequenceGenerator(name = "entry_seq", sequenceName = "entry_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "dedupe_key", nullable = false, updatable = false)
+    public String dedupeKey;
+
+    @Column(name = "canonical_url", nullable = false)
+    public String canonicalUrl;
+
+    public String url;
+
+    public String guid;
+
+    /** The feed the post was first seen in. */
+    @Column(name = "source_id", nullable = false)
+    public Long sourceId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Convert(converter = StringListConverter.class)
+    public List<String> authors = List.of();
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "date_missing", nullable = false)
+    public boolean dateMissing;
+
+    @Column(name = "date_clamped", nullable = false)
+    public boolean dateClamped;
+
+    public String language;
+
+    @Convert(converter = StringListConverter.class)
+    public List<String> tags = List.of();
+
+    public String summary;
+
+    @Column(name = "content_html")
+    public String contentHtml;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Column(name = "first_seen_at", nullable = false)
+    public Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    /** Last time anything a reader sees changed: drives feed caches. */
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+}

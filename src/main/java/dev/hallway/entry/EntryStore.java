@@ -1,0 +1,114 @@
+package dev.hallway.entry;
+
+import dev.hallway.normalize.NormalizedEntry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Stores the posts of one fetched feed: one row per dedupe key, updated in place when the post changes,
+ * and a sighting per feed that carried it.
+ */
+@ApplicationScoped
+public class EntryStore {
+
+    public record Result(int found, int added, int updated) {
+    }
+
+    /** Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row. */
+    public Result store(long sourceId, List<NormalizedEntry> items, Instant seenAt) {
+        Map<String, NormalizedEntry> unique = new LinkedHashMap<>();
+        for (NormalizedEntry item : items) {
+            unique.putIfAbsent(item.dedupeKey(), item); // a feed listing one post twice: its first (newest) copy wins
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, unique, seenAt));
+            } catch (PersistenceException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                Log.debugf("entry store for source %d raced with another poll, merging (attempt %d)", sourceId, attempt);
+            }
+        }
+    }
+
+    private Result storeOnce(long sourceId, Map<String, NormalizedEntry> items, Instant seenAt) {
+        if (items.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
+        Map<String, Entry> existing = Entry.<Entry>list("dedupeKey in ?1", items.keySet()).stream()
+                .collect(Collectors.toMap(e -> e.dedupeKey, Function.identity()));
+        Map<Long, Sighting> sightings = existing.isEmpty() ? Map.of()
+                : Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId in ?2", sourceId,
+                        existing.values().stream().map(e -> e.id).toList()).stream()
+                .collect(Collectors.toMap(s -> s.key.entryId(), Function.identity()));
+        int added = 0, updated = 0;
+        for (NormalizedEntry item : items.values()) {
+            Entry entry = existing.get(item.dedupeKey());
+            if (entry == null) {
+                entry = new Entry();
+                entry.dedupeKey = item.dedupeKey();
+                entry.sourceId = sourceId;
+                entry.firstSeenAt = seenAt;
+                copy(item, entry);
+                entry.lastSeenAt = seenAt;
+                entry.changedAt = seenAt;
+                entry.persist();
+                added++;
+            } else {
+                entry.lastSeenAt = seenAt;
+                if (!entry.contentHash.equals(item.contentHash())) {
+                    Instant firstPublished = entry.publishedAt;
+                    boolean wasMissing = entry.dateMissing;
+                    copy(item, entry);
+                    if (item.dateMissing()) {
+                        entry.publishedAt = firstPublished; // an undated post keeps the time we first saw it
+                        entry.dateMissing = wasMissing;
+                    }
+                    entry.updatedAt = item.updated().isAfter(entry.updatedAt) ? item.updated() : seenAt;
+                    entry.changedAt = seenAt;
+                    updated++;
+                }
+            }
+            Sighting sighting = sightings.get(entry.id);
+            if (sighting == null) {
+                sighting = new Sighting();
+                sighting.key = new Sighting.Key(entry.id, sourceId);
+                sighting.firstSeenAt = seenAt;
+                sighting.guid = item.guid();
+                sighting.url = item.url();
+                sighting.lastSeenAt = seenAt;
+                sighting.persist();
+            } else {
+                sighting.lastSeenAt = seenAt;
+            }
+        }
+        return new Result(items.size(), added, updated);
+    }
+
+    private static void copy(NormalizedEntry item, Entry entry) {
+        entry.canonicalUrl = item.canonicalUrl();
+        entry.url = item.url();
+        entry.guid = item.guid();
+        entry.title = item.title();
+        entry.authors = item.authors();
+        entry.publishedAt = item.published();
+        entry.updatedAt = item.updated();
+        entry.dateMissing = item.dateMissing();
+        entry.dateClamped = item.dateClamped();
+        entry.language = item.language();
+        entry.tags = item.tags();
+        entry.summary = item.summary();
+        entry.contentHtml = item.contentHtml();
+        entry.contentHash = item.contentHash();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.hallway.fetch;
+
+import dev.hallway.config.HallwayConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Our own HTTP client for feeds: conditional GET, gzip/deflate, redirects followed by hand (to know whether
+ * every hop was permanent), a deadline on the whole request and a cap on the body.
+ */
+@ApplicationScoped
+public class FeedFetcher {
+
+    private static final String ACCEPT = "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
+            + "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    private HttpClient client;
+    private String userAgent;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(config.fetch().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        userAgent = "Hallway/" + version + " (+" + config.baseUrl() + "; feed aggregator)";
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public FetchResponse fetch(FetchRequest request) throws FetchException {
+        long deadline = System.nanoTime() + config.fetch().requestTimeout().toNanos();
+        long cap = config.fetch().maxBodySize().asLongValue();
+        URI current = parse(request.url());
+        boolean allPermanent = true;
+        int redirects = 0;
+        while (true) {
+            HttpResponse<byte[]> response = send(buildRequest(current, request, deadline), cap, deadline);
+            int status = response.statusCode();
+            if (!isRedirect(status)) {
+                return toResponse(current, response, redirects > 0 && allPermanent, cap);
+            }
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null || location.isBlank()) {
+                throw new FetchException("HTTP " + status + " redirect without a Location header from " + current);
+            }
+            if (++redirects > config.fetch().maxRedirects()) {
+                throw new FetchException("more than " + config.fetch().maxRedirects() + " redirects (last one to " + location + ")");
+            }
+            allPermanent &= status == 301 || status == 308;
+            current = redirectTarget(current, location);
+        }
+    }
+
+    private HttpRequest buildRequest(URI uri, FetchRequest request, long deadline) throws FetchException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(remaining(deadline))
+                .header("User-Agent", userAgent)
+                .header("Accept", ACCEPT)
+                .header("Accept-Encoding", "gzip, deflate");
+        if (request.etag() != null) {
+            builder.header("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null) {
+            builder.header("If-Modified-Since", request.lastModified());
+        }
+        return builder.build();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, long cap, long deadline) throws FetchException {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            int status = info.statusCode();
+            if (isRedirect(status) || status == 304 || status >= 400) {
+                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+            }
+            return new CappedBodySubscriber(cap);
+        });
+        try {
+            return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted (shutting down)");
+        } catch (ExecutionException e) {
+            throw describe(e.getCause(), request.uri());
+        }
+    }
+
+    private FetchResponse toResponse(URI uri, HttpResponse<byte[]> response, boolean moved, long cap) throws FetchException {
+        byte[] wire = response.body();
+        byte[] body;
+        try {
+            body = ContentDecoder.decode(wire, response.headers().firstValue("Content-Encoding").orElse(null), cap);
+        } catch (BodyTooLargeException e) {
+            throw new FetchException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FetchException("cannot decompress the body: " + e.getMessage(), e);
+        }
+        return new FetchResponse(response.statusCode(), uri.toString(), moved, body, wire.length,
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null),
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
+    }
+
+    private Duration remaining(long deadline) throws FetchException {
+        long nanos = deadline - System.nanoTime();
+        if (nanos <= 0) {
+            throw timedOut();
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private FetchException timedOut() {
+        return new FetchException("timed out after " + seconds(config.fetch().requestTimeout())
+                + " (hallway.fetch.request-timeout)");
+    }
+
+    /** Turns the HTTP client's exceptions into one line an operator understands. */
+    private FetchException describe(Throwable cause, URI uri) {
+        if (cause instanceof BodyTooLargeException) {
+            return new FetchException(cause.getMessage(), cause);
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new FetchException("could not connect to " + uri.getHost() + " within "
+                    + seconds(config.fetch().connectTimeout()) + " (hallway.fetch.connect-timeout)", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut();
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+            return new FetchException("unknown host " + uri.getHost() + " (DNS lookup failed)", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new FetchException("connection to " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    + " failed: " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), cause);
+        }
+        if (cause instanceof SSLException || root instanceof SSLException) {
+            return new FetchException("TLS error with " + uri.getHost() + ": " + root.getMessage(), cause);
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new FetchException("network error: " + message, cause);
+    }
+
+    private static URI parse(String url) throws FetchException {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("invalid URL " + url + ": " + e.getMessage());
+        }
+    }
+
+    private static URI redirectTarget(URI from, String location) throws FetchException {
+        URI next;
+        try {
+            next = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("redirect to an invalid URL: " + location);
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException("redirect to a non-HTTP URL refused: " + location);
+        }
+        return next;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.hallway.fetch;
+
+import java.time.Duration;
+
+/**
+ * What the server finally answered, after redirects.
+ *
+ * @param finalUrl       the URL that answered
+ * @param movedPermanently true when at least one redirect was followed and every hop was 301 or 308
+ * @param body           the decoded body (empty for 304 and error statuses)
+ * @param wireBytes      bytes received before decompression
+ * @param retryAfter     the server's Retry-After, if it sent one
+ */
+public record FetchResponse(int status, String finalUrl, boolean movedPermanently, byte[] body, long wireBytes,
+                            String contentType, String etag, String lastModified, Duration retryAfter) {
+
+    public boolean notModified() {
+        return status == 304;
+    }
+
+    public boolean success() {
+        return status >= 200 && status < 300;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.hallway.normalize;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The dedupe key of a post's URL: http and https folded, host lower-cased without {@code www.}, default port,
+ * fragment and tracking parameters dropped, other query parameters sorted, no trailing slash.
+ * {@code https://www.Example.org:443/a/?utm_source=x&b=2&a=1#top} → {@code example.org/a?a=1&b=2}.
+ */
+public final class CanonicalUrl {
+
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
+            "ref", "ref_src", "source", "igshid", "_hsenc", "_hsmi", "mkt_tok", "yclid", "twclid", "s_cid", "cmpid",
+            "wt.mc_id", "ocid", "spm", "__s", "vero_id", "oly_enc_id", "oly_anon_id", "rss", "_ga", "_gl");
+
+    private CanonicalUrl() {
+    }
+
+    /** @return the canonical form, or null when the text is not an absolute http(s) URL */
+    public static String of(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim().replace(" ", "%20"));
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            return null;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.startsWith("www.")) {
+            host = host.substring(4);
+        }
+        int port = uri.getPort();
+        String portPart = port == -1 || port == 80 || port == 443 ? "" : ":" + port;
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return host + portPart + path + query(uri.getRawQuery());
+    }
+
+    private static String query(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String pair : rawQuery.split("[&;]")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String name = (pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair).toLowerCase(Locale.ROOT);
+            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
+                kept.add(pair);
+            }
+        }
+        if (kept.isEmpty()) {
+            return "";
+        }
+        kept.sort(null);
+        return "?" + String.join("&", kept);
+    }
+}

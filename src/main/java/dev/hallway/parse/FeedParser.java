@@ -1,0 +1,149 @@
+package dev.hallway.parse;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jdom2.Element;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** The only place that reads feeds with ROME. Turns bytes and a Content-Type into a {@link ParsedFeed}. */
+@ApplicationScoped
+public class FeedParser {
+
+    private static final String FEEDBURNER_NS = "http://rssnamespace.org/feedburner/ext/1.0";
+
+    public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+        SyndFeed feed;
+        try (InputStream in = new ByteArrayInputStream(XmlPrelude.clean(body));
+             XmlReader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true)) {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setXmlHealerOn(true);
+            input.setAllowDoctypes(false);
+            feed = input.build(reader);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException("not a readable feed: " + message(e), e);
+        } catch (IOException e) {
+            throw new FeedParseException("cannot decode the feed: " + message(e), e);
+        }
+        String base = feed.getLink() != null ? resolve(feedUrl, feed.getLink()) : feedUrl;
+        List<ParsedItem> items = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            items.add(item(entry, feedUrl, feed.getLanguage()));
+        }
+        return new ParsedFeed(feed.getFeedType(), trimToNull(feed.getTitle()), base, trimToNull(feed.getLanguage()), items);
+    }
+
+    private ParsedItem item(SyndEntry entry, String feedUrl, String feedLanguage) {
+        String link = link(entry);
+        String resolvedLink = link == null ? null : resolve(feedUrl, link);
+        List<String> authors = new ArrayList<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            addName(authors, person.getName());
+        }
+        addName(authors, entry.getAuthor());
+        List<String> categories = new ArrayList<>();
+        for (SyndCategory category : entry.getCategories()) {
+            if (category.getName() != null && !category.getName().isBlank()) {
+                categories.add(category.getName().trim());
+            }
+        }
+        return new ParsedItem(
+                entry.getTitle(),
+                resolvedLink,
+                trimToNull(entry.getUri()),
+                List.copyOf(new LinkedHashSet<>(authors)),
+                instant(entry.getPublishedDate()),
+                instant(entry.getUpdatedDate()),
+                html(entry.getContents()),
+                entry.getDescription() == null ? null : html(List.of(entry.getDescription())),
+                categories,
+                trimToNull(feedLanguage),
+                resolvedLink != null ? resolvedLink : feedUrl);
+    }
+
+    private static String link(SyndEntry entry) {
+        for (Element element : entry.getForeignMarkup()) {
+            if ("origLink".equals(element.getName()) && FEEDBURNER_NS.equals(element.getNamespaceURI())
+                    && !element.getTextTrim().isEmpty()) {
+                return element.getTextTrim();
+            }
+        }
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink().trim();
+        }
+        for (SyndLink l : entry.getLinks()) {
+            if ((l.getRel() == null || "alternate".equals(l.getRel())) && l.getHref() != null) {
+                return l.getHref().trim();
+            }
+        }
+        String uri = entry.getUri();
+        if (uri != null && uri.trim().toLowerCase(Locale.ROOT).matches("https?://.+")) {
+            return uri.trim();
+        }
+        return null;
+    }
+
+    /** The first non-empty content, as HTML; plain text is escaped so it stays text. */
+    private static String html(List<SyndContent> contents) {
+        for (SyndContent content : contents) {
+            String value = content.getValue();
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String type = content.getType() == null ? "html" : content.getType().toLowerCase(Locale.ROOT);
+            if (type.equals("text") || type.equals("text/plain")) {
+                return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            }
+            return value;
+        }
+        return null;
+    }
+
+    private static void addName(List<String> names, String name) {
+        if (name != null && !name.isBlank()) {
+            names.add(name.trim());
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String resolve(String base, String link) {
+        try {
+            return URI.create(base).resolve(link.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            return link.trim();
+        }
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String message(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

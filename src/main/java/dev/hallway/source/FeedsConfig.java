@@ -1,0 +1,22 @@
+package dev.hallway.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A checked feeds.yaml: every URL valid and unique, every interval parsed. */
+public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, List<JsonNode> conferences) {
+
+    /**
+     * One followed blog.
+     *
+     * @param url         the URL as written (the key that ties it to its stored source)
+     * @param name        the name to show, or null to use the feed's own title
+     * @param conference  a conference this feed is known to cover only, or null
+     * @param fingerprint changes whenever this feed's entry in the file changes
+     */
+    public record FeedSpec(String url, String name, List<String> tags, String conference, Duration interval,
+                           boolean enabled, String fingerprint) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hallway.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * feeds.yaml exactly as written. Unknown keys are refused when it is read; {@link FeedsFileLoader}
+ * checks the values and turns this into a {@link FeedsConfig}.
+ */
+record FeedsFile(Defaults defaults, List<Feed> feeds, List<JsonNode> conferences) {
+
+    record Defaults(String interval) {
+    }
+
+    record Feed(String url, String name, List<String> tags, String conference, String interval, Boolean enabled) {
+    }
+}

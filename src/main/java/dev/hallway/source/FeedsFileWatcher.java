@@ -1,0 +1,121 @@
+package dev.hallway.source;
+
+import dev.hallway.common.Hashing;
+import dev.hallway.config.HallwayConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Owns feeds.yaml at run time: loads it at startup (a bad file stops the service with file, line and column),
+ * then re-reads it whenever its content changes. A broken edit is reported and the last good configuration
+ * keeps running.
+ */
+@ApplicationScoped
+public class FeedsFileWatcher {
+
+    /** What /sources tells about the file. */
+    public record State(String file, Instant loadedAt, Instant checkedAt, int feeds, String error) {
+    }
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    SourceSync sync;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<FeedsConfig> changes;
+
+    private volatile FeedsConfig current;
+    private volatile State state;
+    private String lastContentHash;
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        Path file = path();
+        FeedsConfig loaded;
+        try {
+            loaded = loader().load(file);
+        } catch (FeedsFileException e) {
+            Log.errorf("Hallway cannot start: %s", e.getMessage());
+            throw e;
+        }
+        synchronized (this) {
+            lastContentHash = hashOf(file);
+            apply(loaded);
+        }
+    }
+
+    @Scheduled(every = "${hallway.feeds-reload-interval:10s}", delayed = "${hallway.feeds-reload-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCheck() {
+        if (current != null) {
+            reloadIfChanged();
+        }
+    }
+
+    /** Re-reads the file if its content changed since it was last read. Returns true when a new configuration was applied. */
+    public synchronized boolean reloadIfChanged() {
+        Path file = path();
+        String hash = hashOf(file);
+        Instant now = clock.instant();
+        if (hash != null && hash.equals(lastContentHash)) {
+            state = new State(state.file(), state.loadedAt(), now, state.feeds(), state.error());
+            return false;
+        }
+        lastContentHash = hash;
+        try {
+            FeedsConfig loaded = loader().load(file);
+            apply(loaded);
+            return true;
+        } catch (FeedsFileException e) {
+            Log.errorf("feeds.yaml edit refused, still running the last good configuration (%d feeds): %s",
+                    current.feeds().size(), e.getMessage());
+            state = new State(file.toString(), state.loadedAt(), now, current.feeds().size(), e.getMessage());
+            return false;
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public FeedsConfig current() {
+        return current;
+    }
+
+    private void apply(FeedsConfig loaded) {
+        sync.apply(loaded);
+        current = loaded;
+        Instant now = clock.instant();
+        state = new State(path().toString(), now, now, loaded.feeds().size(), null);
+        changes.fire(loaded);
+    }
+
+    private FeedsFileLoader loader() {
+        return new FeedsFileLoader(config.poll().defaultInterval());
+    }
+
+    private Path path() {
+        return Path.of(config.feedsFile());
+    }
+
+    private static String hashOf(Path file) {
+        try {
+            return Hashing.sha256Hex(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.hallway.source;
+
+import dev.hallway.common.StringListConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A followed feed and everything we know about polling it. */
+@Entity
+@Table(name = "source")
+public class Source extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_seq")
+    @SequenceGenerator(name = "source_seq", sequenceName = "source_seq", allocationSize = 50)
+    public Long id;
+
+    /** The URL as written in feeds.yaml. */
+    @Column(name = "config_url", nullable = false)
+    public String configUrl;
+
+    /** Where the feed is fetched from; differs from configUrl after permanent redirects. */
+    @Column(nullable = false)
+    public String url;
+
+    /** Name from feeds.yaml, if any. */
+    public String name;
+
+    /** The feed's own title. */
+    public String title;
+
+    @Column(name = "site_url")
+    public String siteUrl;
+
+    @Convert(converter = StringListConverter.class)
+    public List<String> tags = List.of();
+
+    @Column(name = "conference_hint")
+    public String conferenceHint;
+
+    @Column(name = "interval_seconds", nullable = false)
+    public long intervalSeconds;
+
+    @Column(name = "config_fingerprint", nullable = false)
+    public String configFingerprint;
+
+    /** Still listed in feeds.yaml. Removed feeds keep their entries but are no longer polled. */
+    public boolean active;
+
+    /** The file's enabled flag. */
+    public boolean enabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SourceStatus status;
+
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    public String etag;
+
+    @Column(name = "last_modified")
+    public String lastModified;
+
+    /** SHA-256 of the last body, to skip work when a server without validators sends the same bytes. */
+    @Column(name = "body_hash")
+    public String bodyHash;
+
+    @Column(name = "last_polled_at")
+    public Instant lastPolledAt;
+
+    @Column(name = "last_success_at")
+    public Instant lastSuccessAt;
+
+    @Column(name = "last_http_status")
+    public Integer lastHttpStatus;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "consecutive_failures")
+    public int consecutiveFailures;
+
+    @Column(name = "next_poll_at", nullable = false)
+    public Instant nextPollAt;
+
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The name to show: the one from feeds.yaml, else the feed's title, else its URL. */
+    public String displayName() {
+        if (name != null) {
+            return name;
+        }
+        return title != null ? title : url;
+    }
+}
