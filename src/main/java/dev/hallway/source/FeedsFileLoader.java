@@ -65,6 +65,9 @@ public final class FeedsFileLoader {
     }
 
     public FeedsConfig parse(String name, String text) {
+        if (text.isBlank()) {
+            throw new FeedsFileException(name, 0, 0, "the file is empty; it needs at least a 'feeds:' list");
+        }
         FeedsFile raw;
         YamlLocations locations;
         try {
@@ -72,12 +75,17 @@ public final class FeedsFileLoader {
             locations = YamlLocations.of(yaml, text);
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw at(name, e.getLocation(), "unknown key '" + e.getPropertyName() + "' in " + where(e.getPath().subList(0, e.getPath().size() - 1))
+            throw at(name, keyLocation(text, e.getPath(), e.getLocation()), "unknown key '" + e.getPropertyName() + "' in " + where(e.getPath().subList(0, e.getPath().size() - 1))
                     + " (allowed: " + allowed + ")");
         } catch (JsonMappingException e) {
+            FeedsFileException syntax = syntaxError(name, e);
+            if (syntax != null) {
+                throw syntax;
+            }
             throw at(name, e.getLocation(), "wrong type in " + where(e.getPath()) + ": " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw at(name, e.getLocation(), "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            FeedsFileException syntax = syntaxError(name, e);
+            throw syntax != null ? syntax : at(name, e.getLocation(), "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new FeedsFileException(name, 0, 0, "cannot read: " + e.getMessage());
         }
@@ -198,6 +206,35 @@ public final class FeedsFileLoader {
             return new FeedsFileException(name, 0, 0, problem);
         }
         return new FeedsFileException(name, location.getLineNr(), location.getColumnNr(), problem);
+    }
+
+    /** A YAML syntax error, with SnakeYAML's own words and the place of the problem; null if the error is not one. */
+    private static FeedsFileException syntaxError(String name, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException yamlError) {
+                org.yaml.snakeyaml.error.Mark mark = yamlError.getProblemMark() != null
+                        ? yamlError.getProblemMark() : yamlError.getContextMark();
+                String problem = (yamlError.getContext() == null ? "" : yamlError.getContext() + ": ")
+                        + (yamlError.getProblem() == null ? "" : yamlError.getProblem());
+                return new FeedsFileException(name, mark == null ? 0 : mark.getLine() + 1,
+                        mark == null ? 0 : mark.getColumn() + 1, "not valid YAML: " + problem.strip());
+            }
+        }
+        return null;
+    }
+
+    /** Jackson reports an unknown key where it stopped reading; point at the key itself instead. */
+    private JsonLocation keyLocation(String text, List<JsonMappingException.Reference> refs, JsonLocation fallback) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        try {
+            JsonLocation key = YamlLocations.of(yaml, text).keyAt(pointer.toString());
+            return key != null ? key : fallback;
+        } catch (IOException e) {
+            return fallback;
+        }
     }
 
     private static String where(List<JsonMappingException.Reference> refs) {

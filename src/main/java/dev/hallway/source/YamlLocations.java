@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class YamlLocations {
 
+    private static final String KEY = "key:";
+
     private final Map<String, JsonLocation> byPointer;
 
     private YamlLocations(Map<String, JsonLocation> byPointer) {
@@ -27,12 +29,20 @@ final class YamlLocations {
         try (JsonParser parser = factory.createParser(yaml)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    locations.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
+                String pointer = parser.getParsingContext().pathAsPointer().toString();
+                if (token == JsonToken.FIELD_NAME) {
+                    locations.putIfAbsent(KEY + pointer, parser.currentTokenLocation());
+                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    locations.putIfAbsent(pointer, parser.currentTokenLocation());
                 }
             }
         }
         return new YamlLocations(locations);
+    }
+
+    /** The location of the key that leads to the pointer (for "unknown key" errors), or null. */
+    JsonLocation keyAt(String pointer) {
+        return byPointer.get(KEY + pointer);
     }
 
     /** The location of the value at the pointer, or of its nearest parent that has one. */

@@ -1,0 +1,154 @@
+package dev.hallway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/** A real HTTP server on 127.0.0.1 that serves feeds the way tests script it, and remembers every request. */
+public final class FeedServer implements AutoCloseable {
+
+    /** A request as the server saw it. */
+    public record Request(String method, String path, Map<String, String> headers, long atNanos) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    /** A scripted answer. */
+    public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay) {
+        public static Reply of(int status) {
+            return new Reply(status, Map.of(), new byte[0], Duration.ZERO);
+        }
+
+        public static Reply ok(byte[] body, String contentType) {
+            return new Reply(200, Map.of("Content-Type", contentType), body, Duration.ZERO);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, h, body, delay);
+        }
+
+        public Reply after(Duration wait) {
+            return new Reply(status, headers, body, wait);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private FeedServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FeedServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            FeedServer feeds = new FeedServer(http);
+            http.createContext("/", feeds::handle);
+            http.setExecutor(feeds.threads);
+            http.start();
+            return feeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void route(String path, Function<Request, Reply> route) {
+        routes.put(path, route);
+    }
+
+    /** Always the same answer. */
+    public void route(String path, Reply reply) {
+        routes.put(path, request -> reply);
+    }
+
+    /**
+     * Serves a body with an ETag and Last-Modified, answering 304 to a request that presents either validator:
+     * a well-behaved blog.
+     */
+    public void serveWithValidators(String path, byte[] body, String contentType, String etag, String lastModified) {
+        routes.put(path, request -> {
+            if (etag.equals(request.header("If-None-Match")) || lastModified.equals(request.header("If-Modified-Since"))) {
+                return Reply.of(304).withHeader("ETag", etag);
+            }
+            return Reply.ok(body, contentType).withHeader("ETag", etag).withHeader("Last-Modified", lastModified);
+        });
+    }
+
+    public List<Request> requests(String path) {
+        List<Request> matching = new ArrayList<>();
+        for (Request r : requests) {
+            if (r.path().equals(path)) {
+                matching.add(r);
+            }
+        }
+        return matching;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
+            String path = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            Request request = new Request(exchange.getRequestMethod(), path, headers, System.nanoTime());
+            requests.add(request);
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            Function<Request, Reply> route = routes.getOrDefault(path, routes.get(exchange.getRequestURI().getRawPath()));
+            Reply reply = route == null ? Reply.of(404) : route.apply(request);
+            if (!reply.delay().isZero()) {
+                try {
+                    Thread.sleep(reply.delay().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            boolean noBody = reply.status() == 304 || reply.status() == 204 || reply.body().length == 0;
+            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(reply.body());
+                } catch (IOException clientGaveUp) {
+                    // the client closed the connection (a body over its cap): that is the point of some tests
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
