@@ -4,6 +4,8 @@ import dev.hallway.common.Hashing;
 import dev.hallway.parse.ParsedItem;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,24 +15,56 @@ import java.util.Map;
 public final class EntryNormalizer {
 
     static final int SUMMARY_LENGTH = 300;
+    private static final int MAX_TITLE = 1000;
+    private static final Instant WEB_BEGINS = Instant.parse("1991-01-01T00:00:00Z");
+    private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
+    private static final int MAX_URL = 4000;
+    private static final int MAX_GUID = 2000;
+    private static final int MAX_NAMES = 30;
+    private static final int MAX_NAME = 120;
     private static final int UNTITLED_WORDS = 10;
 
     private EntryNormalizer() {
     }
 
+    /**
+     * Normalizes every item of one feed. A GUID that several link-less items share (a broken feed generator)
+     * identifies none of them: those items are told apart by title and content instead.
+     */
+    public static List<NormalizedEntry> normalizeAll(List<ParsedItem> items, Instant fetchedAt) {
+        Map<String, Integer> guidUses = new HashMap<>();
+        for (ParsedItem item : items) {
+            if (item.guid() != null && CanonicalUrl.of(item.link()) == null) {
+                guidUses.merge(item.guid(), 1, Integer::sum);
+            }
+        }
+        List<NormalizedEntry> entries = new ArrayList<>(items.size());
+        for (ParsedItem item : items) {
+            boolean guidReliable = item.guid() == null || guidUses.getOrDefault(item.guid(), 0) <= 1;
+            entries.add(normalize(item, fetchedAt, guidReliable));
+        }
+        return entries;
+    }
+
     /** @param fetchedAt when the feed was fetched: the date of undated items and the ceiling for future ones */
     public static NormalizedEntry normalize(ParsedItem item, Instant fetchedAt) {
+        return normalize(item, fetchedAt, true);
+    }
+
+    private static NormalizedEntry normalize(ParsedItem raw, Instant fetchedAt, boolean guidReliable) {
+        ParsedItem item = withinColumnLimits(raw);
         String content = HtmlSanitizer.sanitize(item.contentHtml() != null ? item.contentHtml() : item.summaryHtml(),
                 item.baseUri());
         String text = PlainText.ofHtml(content);
-        String title = PlainText.title(item.title());
+        String title = PlainText.truncate(PlainText.title(item.title()), MAX_TITLE);
         if (title.isEmpty()) {
             title = firstWords(text);
         }
         String summarySource = item.summaryHtml() != null ? PlainText.ofHtml(item.summaryHtml()) : "";
         String summary = PlainText.truncate(summarySource.isEmpty() ? text : summarySource, SUMMARY_LENGTH);
 
-        Instant published = item.published() != null ? item.published() : item.updated();
+        Instant published = firstPlausible(item.published(), LenientDates.parse(item.publishedText()),
+                item.updated(), LenientDates.parse(item.updatedText()));
         boolean missing = published == null;
         boolean clamped = false;
         if (missing) {
@@ -39,12 +73,13 @@ public final class EntryNormalizer {
             published = fetchedAt;
             clamped = true;
         }
-        Instant updated = item.updated() != null && !item.updated().isAfter(fetchedAt) && item.updated().isAfter(published)
-                ? item.updated() : published;
+        Instant feedUpdated = firstPlausible(item.updated(), LenientDates.parse(item.updatedText()));
+        Instant updated = feedUpdated != null && !feedUpdated.isAfter(fetchedAt) && feedUpdated.isAfter(published)
+                ? feedUpdated : published;
 
         String canonical = CanonicalUrl.of(item.link());
         if (canonical == null) {
-            canonical = item.guid() != null ? "guid:" + item.guid()
+            canonical = item.guid() != null && guidReliable ? "guid:" + item.guid()
                     : "hash:" + Hashing.sha256Hex(title + "\u0000" + text);
         }
         String contentHash = Hashing.sha256Hex(title + "\u0000" + (content == null ? "" : content));
@@ -52,6 +87,30 @@ public final class EntryNormalizer {
                 title.isEmpty() ? "(untitled)" : title, item.authors(), published, updated, missing, clamped,
                 item.language(), distinctIgnoringCase(item.categories()), summary.isEmpty() ? null : summary,
                 content, contentHash);
+    }
+
+    /** Hostile or broken feeds send megabyte titles and thousands of tags; keep what fits the columns. */
+    private static ParsedItem withinColumnLimits(ParsedItem item) {
+        String link = item.link() != null && item.link().length() > MAX_URL ? null : item.link();
+        String guid = item.guid() != null && item.guid().length() > MAX_GUID ? "sha256:" + Hashing.sha256Hex(item.guid()) : item.guid();
+        String language = item.language() != null && item.language().length() > 35 ? null : item.language();
+        return new ParsedItem(item.title(), link, guid, names(item.authors()), item.published(), item.updated(),
+                item.publishedText(), item.updatedText(), item.contentHtml(), item.summaryHtml(),
+                names(item.categories()), language, item.baseUri());
+    }
+
+    private static List<String> names(List<String> names) {
+        return names.stream().limit(MAX_NAMES).map(n -> n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n).toList();
+    }
+
+    /** ROME reads some strings as absurd dates (a Unix timestamp as year -46916548): only 1991–2100 is believed. */
+    private static Instant firstPlausible(Instant... candidates) {
+        for (Instant candidate : candidates) {
+            if (candidate != null && candidate.isAfter(WEB_BEGINS) && candidate.isBefore(FAR_FUTURE)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static String firstWords(String text) {

@@ -8,13 +8,15 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jdom2.Document;
 import org.jdom2.Element;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,30 +29,53 @@ import java.util.Locale;
 @ApplicationScoped
 public class FeedParser {
 
+    private static final Logger LOG = Logger.getLogger(FeedParser.class);
     private static final String FEEDBURNER_NS = "http://rssnamespace.org/feedburner/ext/1.0";
 
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
-        SyndFeed feed;
-        try (InputStream in = new ByteArrayInputStream(XmlPrelude.clean(body));
-             XmlReader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setXmlHealerOn(true);
-            input.setAllowDoctypes(false);
-            feed = input.build(reader);
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException("not a readable feed: " + message(e), e);
+        Document document;
+        try {
+            String xml = Doctypes.resolve(XmlText.decode(body, contentType));
+            document = SecureXml.parse(heal(xml));
         } catch (IOException e) {
             throw new FeedParseException("cannot decode the feed: " + message(e), e);
         }
+        SyndFeed feed;
+        try {
+            feed = new SyndFeedInput().build(document);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException("not a readable feed: " + message(e), e);
+        }
+        List<RawDates.Texts> dates = RawDates.of(document);
+        if (dates.size() != feed.getEntries().size()) {
+            dates = null; // cannot pair them up safely; ROME's dates alone will do
+        }
         String base = feed.getLink() != null ? resolve(feedUrl, feed.getLink()) : feedUrl;
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, feedUrl, feed.getLanguage()));
+        for (int i = 0; i < feed.getEntries().size(); i++) {
+            try {
+                items.add(item(feed.getEntries().get(i), feedUrl, feed.getLanguage(), dates == null ? null : dates.get(i)));
+            } catch (RuntimeException brokenItem) {
+                LOG.debugf(brokenItem, "skipped an unreadable item of %s", feedUrl);
+            }
         }
         return new ParsedFeed(feed.getFeedType(), trimToNull(feed.getTitle()), base, trimToNull(feed.getLanguage()), items);
     }
 
-    private ParsedItem item(SyndEntry entry, String feedUrl, String feedLanguage) {
+    /** ROME's healer: HTML entities (&nbsp;, &eacute;) that XML does not define become character references. */
+    private static String heal(String xml) throws IOException {
+        try (Reader reader = new XmlFixerReader(new StringReader(xml))) {
+            StringBuilder out = new StringBuilder(xml.length());
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) != -1) {
+                out.append(buffer, 0, n);
+            }
+            return out.toString();
+        }
+    }
+
+    private ParsedItem item(SyndEntry entry, String feedUrl, String feedLanguage, RawDates.Texts dates) {
         String link = link(entry);
         String resolvedLink = link == null ? null : resolve(feedUrl, link);
         List<String> authors = new ArrayList<>();
@@ -71,6 +96,8 @@ public class FeedParser {
                 List.copyOf(new LinkedHashSet<>(authors)),
                 instant(entry.getPublishedDate()),
                 instant(entry.getUpdatedDate()),
+                dates == null ? null : dates.published(),
+                dates == null ? null : dates.updated(),
                 html(entry.getContents()),
                 entry.getDescription() == null ? null : html(List.of(entry.getDescription())),
                 categories,

@@ -10,10 +10,11 @@ import java.util.List;
  * @param guid        the item's guid / Atom id
  * @param contentHtml the fullest body (content:encoded, Atom content), HTML
  * @param summaryHtml the description / Atom summary, HTML
- * @param published   null when the feed gave no readable date
+ * @param published   null when ROME could not read the feed's date
+ * @param publishedText the date as written, for a second, more lenient reading
  * @param baseUri     what relative links in this item resolve against
  */
 public record ParsedItem(String title, String link, String guid, List<String> authors, Instant published,
-                         Instant updated, String contentHtml, String summaryHtml, List<String> categories,
+                         Instant updated, String publishedText, String updatedText, String contentHtml, String summaryHtml, List<String> categories,
                          String language, String baseUri) {
 }

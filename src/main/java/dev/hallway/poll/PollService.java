@@ -12,7 +12,6 @@ import dev.hallway.normalize.NormalizedEntry;
 import dev.hallway.parse.FeedParseException;
 import dev.hallway.parse.FeedParser;
 import dev.hallway.parse.ParsedFeed;
-import dev.hallway.parse.ParsedItem;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.logging.Log;
@@ -23,7 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One poll of one feed: fetch → parse → normalize → store, then the source's bookkeeping and a poll record. */
@@ -125,10 +123,7 @@ public class PollService {
             a.error = e.getMessage();
             return;
         }
-        List<NormalizedEntry> entries = new ArrayList<>(a.feed.items().size());
-        for (ParsedItem item : a.feed.items()) {
-            entries.add(EntryNormalizer.normalize(item, fetchedAt));
-        }
+        List<NormalizedEntry> entries = EntryNormalizer.normalizeAll(a.feed.items(), fetchedAt);
         EntryStore.Result stored = store.store(source.id(), entries, fetchedAt);
         a.found = entries.size();
         a.added = stored.added();

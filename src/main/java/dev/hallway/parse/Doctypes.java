@@ -1,0 +1,88 @@
+package dev.hallway.parse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Hallway does with a DOCTYPE, so that no parser ever sees one: nothing is fetched and nothing expands.
+ * <ul>
+ *   <li>a reference to an external DTD (RSS 0.91's Netscape DTD) is dropped;</li>
+ *   <li>plain text entities declared inline ({@code <!ENTITY id "tag:example.com,">}) are substituted once;</li>
+ *   <li>anything else — external entities (XXE), parameter entities, entities built from other entities
+ *       (the billion laughs) — is refused.</li>
+ * </ul>
+ */
+final class Doctypes {
+
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[^\\[>]*(\\[(.*?)\\]\\s*)?>", Pattern.DOTALL);
+    private static final Pattern DECLARATION = Pattern.compile("<!(\\w+)[^>]*>|<!--.*?-->|<\\?.*?\\?>|\\s+", Pattern.DOTALL);
+    private static final Pattern TEXT_ENTITY = Pattern.compile("<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(\"([^\"&%<]*)\"|'([^'&%<]*)')\\s*>");
+    private static final Pattern REFERENCE = Pattern.compile("&([A-Za-z_][\\w.-]*);");
+
+    private Doctypes() {
+    }
+
+    static String resolve(String xml) throws FeedParseException {
+        int rootStart = firstElement(xml);
+        int search = xml.indexOf("<!DOCTYPE");
+        if (search < 0 || (rootStart >= 0 && search > rootStart)) {
+            return xml;
+        }
+        Matcher doctype = DOCTYPE.matcher(xml);
+        if (!doctype.find(search) || doctype.start() != search) {
+            throw new FeedParseException("refused: unreadable DOCTYPE declaration");
+        }
+        Map<String, String> entities = doctype.group(2) == null ? Map.of() : entities(doctype.group(2));
+        String body = xml.substring(0, doctype.start()) + xml.substring(doctype.end());
+        if (entities.isEmpty()) {
+            return body;
+        }
+        Matcher ref = REFERENCE.matcher(body);
+        StringBuilder out = new StringBuilder(body.length());
+        while (ref.find()) {
+            String value = entities.get(ref.group(1));
+            ref.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : ref.group()));
+        }
+        ref.appendTail(out);
+        return out.toString();
+    }
+
+    private static Map<String, String> entities(String internalSubset) throws FeedParseException {
+        Map<String, String> entities = new HashMap<>();
+        Matcher m = DECLARATION.matcher(internalSubset);
+        int at = 0;
+        while (at < internalSubset.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new FeedParseException("refused: unreadable DTD internal subset");
+            }
+            String declaration = m.group();
+            if (m.group(1) != null) {
+                Matcher entity = TEXT_ENTITY.matcher(declaration);
+                if (!m.group(1).equals("ENTITY") || !entity.matches()) {
+                    throw new FeedParseException("refused: the feed's DTD declares " + summary(declaration)
+                            + " (external, parameter or nested entities are never expanded)");
+                }
+                entities.put(entity.group(1), entity.group(3) != null ? entity.group(3) : entity.group(4));
+            }
+            at = m.end();
+        }
+        return entities;
+    }
+
+    private static int firstElement(String xml) {
+        for (int i = xml.indexOf('<'); i >= 0 && i + 1 < xml.length(); i = xml.indexOf('<', i + 1)) {
+            char next = xml.charAt(i + 1);
+            if (next != '?' && next != '!') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String summary(String declaration) {
+        String oneLine = declaration.replaceAll("\\s+", " ");
+        return oneLine.length() > 80 ? oneLine.substring(0, 80) + "…" : oneLine;
+    }
+}
