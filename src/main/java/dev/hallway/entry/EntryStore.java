@@ -4,7 +4,6 @@ import dev.hallway.normalize.NormalizedEntry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,13 +31,26 @@ public class EntryStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, unique, seenAt));
-            } catch (PersistenceException e) {
-                if (attempt >= 3) {
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isUniqueViolation(e)) {
                     throw e;
                 }
                 Log.debugf("entry store for source %d raced with another poll, merging (attempt %d)", sourceId, attempt);
             }
         }
+    }
+
+    /** SQLState 23505 (H2 and PostgreSQL alike): another transaction inserted the same key first. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Result storeOnce(long sourceId, Map<String, NormalizedEntry> items, Instant seenAt) {

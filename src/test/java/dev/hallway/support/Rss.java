@@ -1,0 +1,38 @@
+package dev.hallway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small RSS 2.0 documents written in a test, the way WordPress writes them. */
+public final class Rss {
+
+    private final String title;
+    private final List<String> items = new ArrayList<>();
+
+    private Rss(String title) {
+        this.title = title;
+    }
+
+    public static Rss feed(String title) {
+        return new Rss(title);
+    }
+
+    public Rss item(String title, String link, String pubDate, String html) {
+        items.add("<item><title>" + escape(title) + "</title><link>" + escape(link) + "</link>"
+                + "<pubDate>" + pubDate + "</pubDate><dc:creator><![CDATA[Ada]]></dc:creator>"
+                + "<content:encoded><![CDATA[" + html + "]]></content:encoded></item>");
+        return this;
+    }
+
+    public byte[] bytes() {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
+                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<channel><title>" + escape(title) + "</title><link>https://blog.example/</link><description>d</description>"
+                + String.join("", items) + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
