@@ -69,6 +69,10 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
+    /** SimHash of the text; 0 when too short to have one. */
+    @Column(name = "content_fingerprint", nullable = false)
+    public long contentFingerprint;
+
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 

@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,54 +59,114 @@ public class EntryStore {
         if (items.isEmpty()) {
             return new Result(0, 0, 0);
         }
-        Map<String, Entry> existing = Entry.<Entry>list("dedupeKey in ?1", items.keySet()).stream()
+        Map<String, Entry> byKey = Entry.<Entry>list("dedupeKey in ?1", items.keySet()).stream()
                 .collect(Collectors.toMap(e -> e.dedupeKey, Function.identity()));
-        Map<Long, Sighting> sightings = existing.isEmpty() ? Map.of()
-                : Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId in ?2", sourceId,
-                        existing.values().stream().map(e -> e.id).toList()).stream()
+        Map<String, Entry> byAlias = aliased(items.keySet(), byKey.keySet());
+        SyndicationMatcher copies = new SyndicationMatcher(items.values().stream()
+                .filter(i -> !byKey.containsKey(i.dedupeKey()) && !byAlias.containsKey(i.dedupeKey())).toList());
+        List<Long> knownIds = new ArrayList<>();
+        byKey.values().forEach(e -> knownIds.add(e.id));
+        byAlias.values().forEach(e -> knownIds.add(e.id));
+        Map<Long, Sighting> sightings = knownIds.isEmpty() ? new HashMap<>()
+                : Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId in ?2", sourceId, knownIds).stream()
                 .collect(Collectors.toMap(s -> s.key.entryId(), Function.identity()));
         int added = 0, updated = 0;
         for (NormalizedEntry item : items.values()) {
-            Entry entry = existing.get(item.dedupeKey());
-            if (entry == null) {
-                entry = new Entry();
-                entry.dedupeKey = item.dedupeKey();
-                entry.sourceId = sourceId;
-                entry.firstSeenAt = seenAt;
-                copy(item, entry);
-                entry.lastSeenAt = seenAt;
-                entry.changedAt = seenAt;
-                entry.persist();
-                added++;
-            } else {
-                entry.lastSeenAt = seenAt;
-                if (!entry.contentHash.equals(item.contentHash())) {
-                    Instant firstPublished = entry.publishedAt;
-                    boolean wasMissing = entry.dateMissing;
-                    copy(item, entry);
-                    if (item.dateMissing()) {
-                        entry.publishedAt = firstPublished; // an undated post keeps the time we first saw it
-                        entry.dateMissing = wasMissing;
-                    }
-                    entry.updatedAt = item.updated().isAfter(entry.updatedAt) ? item.updated() : seenAt;
-                    entry.changedAt = seenAt;
+            Entry entry = byKey.get(item.dedupeKey());
+            if (entry != null) {
+                if (update(entry, item, seenAt)) {
                     updated++;
                 }
-            }
-            Sighting sighting = sightings.get(entry.id);
-            if (sighting == null) {
-                sighting = new Sighting();
-                sighting.key = new Sighting.Key(entry.id, sourceId);
-                sighting.firstSeenAt = seenAt;
-                sighting.guid = item.guid();
-                sighting.url = item.url();
-                sighting.lastSeenAt = seenAt;
-                sighting.persist();
             } else {
-                sighting.lastSeenAt = seenAt;
+                entry = byAlias.get(item.dedupeKey());
+                if (entry == null) {
+                    entry = copies.original(item);
+                    if (entry != null) {
+                        alias(item, entry, seenAt);
+                        sightings.putAll(Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId = ?2", sourceId, entry.id)
+                                .stream().collect(Collectors.toMap(s -> s.key.entryId(), Function.identity())));
+                    }
+                }
+                if (entry == null) {
+                    entry = insert(sourceId, item, seenAt);
+                    copies.remember(entry);
+                    added++;
+                } else {
+                    entry.lastSeenAt = seenAt; // a syndicated copy: the post is seen again, its text stays the original's
+                }
             }
+            sight(sightings, entry, sourceId, item, seenAt);
         }
         return new Result(items.size(), added, updated);
+    }
+
+    /** Entries already known under another URL, by the keys of this batch that are not their own. */
+    private static Map<String, Entry> aliased(java.util.Set<String> keys, java.util.Set<String> found) {
+        List<String> missing = keys.stream().filter(k -> !found.contains(k)).toList();
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Entry> byAlias = new HashMap<>();
+        for (EntryAlias alias : EntryAlias.<EntryAlias>list("dedupeKey in ?1", missing)) {
+            byAlias.put(alias.dedupeKey, Entry.findById(alias.entryId));
+        }
+        return byAlias;
+    }
+
+    private static Entry insert(long sourceId, NormalizedEntry item, Instant seenAt) {
+        Entry entry = new Entry();
+        entry.dedupeKey = item.dedupeKey();
+        entry.sourceId = sourceId;
+        entry.firstSeenAt = seenAt;
+        copy(item, entry);
+        entry.lastSeenAt = seenAt;
+        entry.changedAt = seenAt;
+        entry.persist();
+        return entry;
+    }
+
+    /** The same URL with a new title or body: updated in place. Returns whether anything changed. */
+    private static boolean update(Entry entry, NormalizedEntry item, Instant seenAt) {
+        entry.lastSeenAt = seenAt;
+        if (entry.contentHash.equals(item.contentHash())) {
+            return false;
+        }
+        Instant firstPublished = entry.publishedAt;
+        boolean wasMissing = entry.dateMissing;
+        Instant previousUpdate = entry.updatedAt;
+        copy(item, entry);
+        if (item.dateMissing()) {
+            entry.publishedAt = firstPublished; // an undated post keeps the time we first saw it
+            entry.dateMissing = wasMissing;
+        }
+        entry.updatedAt = item.updated().isAfter(previousUpdate) ? item.updated() : seenAt;
+        entry.changedAt = seenAt;
+        return true;
+    }
+
+    private static void alias(NormalizedEntry item, Entry original, Instant seenAt) {
+        EntryAlias alias = new EntryAlias();
+        alias.dedupeKey = item.dedupeKey();
+        alias.entryId = original.id;
+        alias.canonicalUrl = item.canonicalUrl();
+        alias.createdAt = seenAt;
+        alias.persist();
+    }
+
+    private static void sight(Map<Long, Sighting> sightings, Entry entry, long sourceId, NormalizedEntry item, Instant seenAt) {
+        Sighting sighting = sightings.get(entry.id);
+        if (sighting == null) {
+            sighting = new Sighting();
+            sighting.key = new Sighting.Key(entry.id, sourceId);
+            sighting.firstSeenAt = seenAt;
+            sighting.guid = item.guid();
+            sighting.url = item.url();
+            sighting.lastSeenAt = seenAt;
+            sighting.persist();
+            sightings.put(entry.id, sighting);
+        } else {
+            sighting.lastSeenAt = seenAt;
+        }
     }
 
     private static void copy(NormalizedEntry item, Entry entry) {
@@ -122,5 +184,6 @@ public class EntryStore {
         entry.summary = item.summary();
         entry.contentHtml = item.contentHtml();
         entry.contentHash = item.contentHash();
+        entry.contentFingerprint = item.fingerprint();
     }
 }

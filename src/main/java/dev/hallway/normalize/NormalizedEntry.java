@@ -11,9 +11,10 @@ import java.util.List;
  * @param dateMissing  the feed gave no readable date: published is the time we first saw it
  * @param dateClamped  the feed gave a date in the future: published is the fetch time
  * @param contentHash  changes when the title or body changes
+ * @param fingerprint  SimHash of the text ({@link ContentFingerprint}), 0 for short texts
  */
 public record NormalizedEntry(String dedupeKey, String canonicalUrl, String url, String guid, String title,
                               List<String> authors, Instant published, Instant updated, boolean dateMissing,
                               boolean dateClamped, String language, List<String> tags, String summary,
-                              String contentHtml, String contentHash) {
+                              String contentHtml, String contentHash, long fingerprint) {
 }

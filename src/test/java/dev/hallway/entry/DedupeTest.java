@@ -56,6 +56,27 @@ class DedupeTest {
     }
 
     @Test
+    void aPostSyndicatedToAnotherBlogUnderAnotherUrlAndTitleIsOneEntry() {
+        server.route("/syndication/trost.atom", Reply.ok(Fixtures.bytes("seeds/alexander-trost.atom"), Fixtures.ATOM));
+        server.route("/syndication/report.rss", Reply.ok(Fixtures.bytes("seeds/syndicated-copy.rss"), Fixtures.RSS));
+        String original = server.url("/syndication/trost.atom"), copy = server.url("/syndication/report.rss");
+        feeds.follow(original, copy);
+
+        feeds.poll(original);
+        java.util.Map<String, Object> first = feeds.poll(copy);
+        java.util.Map<String, Object> again = feeds.poll(copy);
+
+        assertEquals(2, ((Number) first.get("entries")).intValue());
+        assertEquals(1, ((Number) first.get("added")).intValue(), "only the unrelated post is new");
+        List<Entry> fosdem = QuarkusTransaction.requiringNew().call(() ->
+                Entry.<Entry>list("lower(title) like ?1", "%fosdem%20%brussels%"));
+        assertEquals(1, fosdem.size(), fosdem.toString());
+        assertEquals("FOSDEM'20 Brussels", fosdem.get(0).title);
+        assertEquals(2, sightings(fosdem.get(0).id));
+        assertEquals("unchanged", again.get("result"));
+    }
+
+    @Test
     void anEditedPostIsUpdatedInPlace() {
         String path = "/dedupe/edited.rss";
         String link = "https://blog.example/edited-post/";
