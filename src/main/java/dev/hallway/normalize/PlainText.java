@@ -17,14 +17,40 @@ public final class PlainText {
         return collapse(Jsoup.parseBodyFragment(html).body().text());
     }
 
-    /** A title: feeds put entities and sometimes markup in titles ("Q&amp;A", "&lt;b&gt;"), never meaning them as HTML. */
+    /**
+     * A title: feeds put entities and markup in titles ("Q&amp;A", "Example &lt;b&gt;Atom&lt;/b&gt;"); markup is dropped.
+     * A lone bare {@code <word>} is the text a post is about ("the &lt;details&gt; element") and is kept.
+     */
     public static String title(String raw) {
         if (raw == null) {
             return "";
         }
+        if (TAG.matcher(raw).find() && !literalAngleBrackets(raw)) {
+            return collapse(Jsoup.parseBodyFragment(raw).body().text()); // real markup: its entities are text
+        }
         String decoded = Parser.unescapeEntities(raw, false);
-        String text = decoded.indexOf('<') >= 0 ? Jsoup.parseBodyFragment(decoded).body().text() : decoded;
-        return collapse(text);
+        if (decoded.indexOf('<') < 0 || literalAngleBrackets(decoded)) {
+            return collapse(decoded);
+        }
+        return collapse(Jsoup.parseBodyFragment(decoded).body().text()); // markup escaped once more, as RSS does
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<(/?)([a-zA-Z][\\w-]*)([^>]*)>");
+    private static final java.util.Set<String> VOID = java.util.Set.of("br", "img", "hr", "embed", "meta", "link",
+            "input", "source", "wbr", "area", "base", "col", "param", "track", "frame");
+
+    private static boolean literalAngleBrackets(String text) {
+        java.util.regex.Matcher m = TAG.matcher(text);
+        boolean any = false;
+        while (m.find()) {
+            String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (!m.group(1).isEmpty() || !m.group(3).isBlank() || VOID.contains(name)
+                    || text.toLowerCase(java.util.Locale.ROOT).contains("</" + name)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** At most {@code max} characters, cut at a word boundary with an ellipsis. */

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 final class Doctypes {
 
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[^\\[>]*(\\[(.*?)\\]\\s*)?>", Pattern.DOTALL);
-    private static final Pattern DECLARATION = Pattern.compile("<!(\\w+)[^>]*>|<!--.*?-->|<\\?.*?\\?>|\\s+", Pattern.DOTALL);
+    private static final Pattern DECLARATION = Pattern.compile("<!(\\w+)[^>]*>|<!--.*?-->|<\\?.*?\\?>|%[\\w.-]+;|\\s+", Pattern.DOTALL);
+    private static final Pattern W3C_ENTITY_SET = Pattern.compile(
+            "<!ENTITY\\s+%\\s+[\\w.-]+\\s+PUBLIC\\s+[\"']-//W3C//ENTITIES [^\"']*[\"'](\\s+[\"'][^\"']*[\"'])?\\s*>");
+    private static final Pattern PARAMETER_REFERENCE = Pattern.compile("%[\\w.-]+;");
     private static final Pattern TEXT_ENTITY = Pattern.compile("<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(\"([^\"&%<]*)\"|'([^'&%<]*)')\\s*>");
     private static final Pattern REFERENCE = Pattern.compile("&([A-Za-z_][\\w.-]*);");
 
@@ -26,7 +29,7 @@ final class Doctypes {
 
     static String resolve(String xml) throws FeedParseException {
         int rootStart = firstElement(xml);
-        int search = xml.indexOf("<!DOCTYPE");
+        int search = doctypeOutsideComments(xml, rootStart);
         if (search < 0 || (rootStart >= 0 && search > rootStart)) {
             return xml;
         }
@@ -58,6 +61,10 @@ final class Doctypes {
                 throw new FeedParseException("refused: unreadable DTD internal subset");
             }
             String declaration = m.group();
+            if (W3C_ENTITY_SET.matcher(declaration).matches() || PARAMETER_REFERENCE.matcher(declaration).matches()) {
+                at = m.end(); // the W3C HTML entity sets: XmlFixerReader knows those entities already
+                continue;
+            }
             if (m.group(1) != null) {
                 Matcher entity = TEXT_ENTITY.matcher(declaration);
                 if (!m.group(1).equals("ENTITY") || !entity.matches()) {
@@ -69,6 +76,28 @@ final class Doctypes {
             at = m.end();
         }
         return entities;
+    }
+
+    /** Where the DOCTYPE declaration starts, skipping comments ("<!-- not a <!DOCTYPE -->"), or -1. */
+    private static int doctypeOutsideComments(String xml, int rootStart) {
+        int i = 0;
+        int limit = rootStart < 0 ? xml.length() : rootStart;
+        while (i < limit) {
+            int comment = xml.indexOf("<!--", i);
+            int doctype = xml.indexOf("<!DOCTYPE", i);
+            if (doctype < 0 || doctype > limit) {
+                return -1;
+            }
+            if (comment < 0 || doctype < comment) {
+                return doctype;
+            }
+            int end = xml.indexOf("-->", comment + 4);
+            if (end < 0) {
+                return -1;
+            }
+            i = end + 3;
+        }
+        return -1;
     }
 
     private static int firstElement(String xml) {

@@ -1,5 +1,6 @@
 package dev.hallway.parse;
 
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -40,10 +41,12 @@ public class FeedParser {
         } catch (IOException e) {
             throw new FeedParseException("cannot decode the feed: " + message(e), e);
         }
+        Base64Content.unwrap(document);
         SyndFeed feed;
         try {
             feed = new SyndFeedInput().build(document);
-        } catch (FeedException | IllegalArgumentException e) {
+        } catch (FeedException | RuntimeException e) {
+            // ROME fails on some documents with NullPointerException and the like rather than FeedException
             throw new FeedParseException("not a readable feed: " + message(e), e);
         }
         List<RawDates.Texts> dates = RawDates.of(document);
@@ -59,7 +62,8 @@ public class FeedParser {
                 LOG.debugf(brokenItem, "skipped an unreadable item of %s", feedUrl);
             }
         }
-        return new ParsedFeed(feed.getFeedType(), trimToNull(feed.getTitle()), base, trimToNull(feed.getLanguage()), items);
+        String title = feed.getTitle() != null && !feed.getTitle().isBlank() ? feed.getTitle() : dcTitle(feed.getModule(DCModule.URI));
+        return new ParsedFeed(feed.getFeedType(), trimToNull(title), base, trimToNull(feed.getLanguage()), items);
     }
 
     /** ROME's healer: HTML entities (&nbsp;, &eacute;) that XML does not define become character references. */
@@ -90,7 +94,7 @@ public class FeedParser {
             }
         }
         return new ParsedItem(
-                entry.getTitle(),
+                title(entry),
                 resolvedLink,
                 trimToNull(entry.getUri()),
                 List.copyOf(new LinkedHashSet<>(authors)),
@@ -103,6 +107,27 @@ public class FeedParser {
                 categories,
                 trimToNull(feedLanguage),
                 resolvedLink != null ? resolvedLink : feedUrl);
+    }
+
+    /** The title, else dc:title, else media:title. */
+    private static String title(SyndEntry entry) {
+        if (entry.getTitle() != null && !entry.getTitle().isBlank()) {
+            return entry.getTitle();
+        }
+        String dc = dcTitle(entry.getModule(DCModule.URI));
+        if (dc != null) {
+            return dc;
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            if ("title".equals(element.getName()) && !element.getTextTrim().isEmpty()) {
+                return element.getTextTrim();
+            }
+        }
+        return entry.getTitle();
+    }
+
+    private static String dcTitle(com.rometools.rome.feed.module.Module module) {
+        return module instanceof DCModule dc && dc.getTitle() != null && !dc.getTitle().isBlank() ? dc.getTitle() : null;
     }
 
     private static String link(SyndEntry entry) {
@@ -170,7 +195,7 @@ public class FeedParser {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 }

@@ -26,7 +26,10 @@ final class XmlText {
     private XmlText() {
     }
 
-    static String decode(byte[] body, String contentType) throws IOException {
+    static String decode(byte[] body, String rawContentType) throws IOException {
+        // charset= "us-ascii" (quoted, spaced) is legal HTTP that XmlReader rejects
+        String contentType = rawContentType == null ? null
+                : rawContentType.replaceAll("(?i)charset\\s*=\\s*[\"']?([^\"';\\s]+)[\"']?", "charset=$1");
         String declared;
         String text;
         try (XmlReader reader = contentType == null

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,36 +44,46 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 public class FeedCorpusTest {
 
+    private static final String CDF = "Microsoft CDF (Channel Definition Format), not RSS/Atom: ROME cannot read it";
+    private static final String NOT_ATOM_NAMESPACE =
+            "<feed> outside the Atom 0.3/1.0 namespaces (none, or a 2003 draft's): ROME recognises Atom by namespace";
+    private static final String ITEM_IN_ATOM = "<item> instead of <entry> in an Atom feed";
+    private static final String NO_CHANNEL = "<item> directly under <rss>, no <channel>";
+    private static final String BASE64_TITLE =
+            "base64 title (type=application/octet-stream): Atom 1.0 titles are text, html or xhtml";
+    private static final String SCRIPT_TEXT = "feedparser keeps the text of a removed <script>; we drop it";
+
     /**
      * Well-formed corpus cases that are not RSS or Atom as ROME reads them, so no items or titles are expected.
      * They still must not crash (1); (2) and (3) skip them. A key ending in '/' covers a directory.
      */
     static final Map<String, String> OUT_OF_SCOPE = Map.ofEntries(
-            Map.entry("wellformed/cdf/", "Microsoft CDF (Channel Definition Format), not RSS/Atom: ROME has no parser for it"),
-            Map.entry("wellformed/base/cdf_item_abstract_xml_base.xml", "Microsoft CDF, not RSS/Atom"),
-            Map.entry("wellformed/atom/atom_namespace_2.xml", "<feed> in an unknown namespace: ROME recognises Atom by namespace"),
-            Map.entry("wellformed/atom/atom_namespace_3.xml", "<feed> in the 2003 pre-Atom 'necho' namespace"),
-            Map.entry("wellformed/atom/atom_namespace_4.xml", "<feed> in the 2003 pre-Atom 'echo' namespace"),
-            Map.entry("wellformed/atom/atom_namespace_5.xml", "<feed> in the 2003 pre-Atom 'pie' namespace"),
-            Map.entry("wellformed/atom10/entry_id_with_attributes.xml", "<feed> without the Atom namespace"),
-            Map.entry("wellformed/psc/atomsimplechapterexternal.xml", "<feed> without the Atom namespace (only an atom: prefix)"),
-            Map.entry("wellformed/base/http_entry_contributor_url_base_content_location.xml", "<item> instead of <entry> in an Atom feed"),
-            Map.entry("wellformed/base/http_entry_contributor_url_base_docuri.xml", "<item> instead of <entry> in an Atom feed"),
-            Map.entry("wellformed/namespace/unknown-namespace.xml", "<item> instead of <entry> in an Atom feed"),
-            Map.entry("wellformed/rss/item_description_not_a_doctype.xml", "<item> directly under <rss>, no <channel>"),
-            Map.entry("wellformed/rss/item_description_not_a_doctype2.xml", "<item> directly under <rss>, no <channel>"),
-            Map.entry("wellformed/itunes/itunes_core_element_uppercase.xml", "<TiTlE>: XML names are case-sensitive (feedparser mimics iTunes)"),
-            Map.entry("wellformed/atom10/entry_title_base64.xml", "base64 title (type=application/octet-stream): Atom 1.0 titles are text, html or xhtml"),
-            Map.entry("wellformed/atom10/entry_title_base64_2.xml", "base64 title (type=application/octet-stream): not Atom 1.0"),
-            Map.entry("wellformed/atom10/feed_title_base64.xml", "base64 title (type=application/octet-stream): not Atom 1.0"),
-            Map.entry("wellformed/atom10/feed_title_base64_2.xml", "base64 title (type=application/octet-stream): not Atom 1.0"));
+            Map.entry("wellformed/cdf/", CDF),
+            Map.entry("wellformed/base/cdf_item_abstract_xml_base.xml", CDF),
+            Map.entry("wellformed/atom/atom_namespace_2.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/atom/atom_namespace_3.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/atom/atom_namespace_4.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/atom/atom_namespace_5.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/atom10/entry_id_with_attributes.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/psc/atomsimplechapterexternal.xml", NOT_ATOM_NAMESPACE),
+            Map.entry("wellformed/base/http_entry_contributor_url_base_content_location.xml", ITEM_IN_ATOM),
+            Map.entry("wellformed/base/http_entry_contributor_url_base_docuri.xml", ITEM_IN_ATOM),
+            Map.entry("wellformed/namespace/unknown-namespace.xml", ITEM_IN_ATOM),
+            Map.entry("wellformed/rss/item_description_not_a_doctype.xml", NO_CHANNEL),
+            Map.entry("wellformed/rss/item_description_not_a_doctype2.xml", NO_CHANNEL),
+            Map.entry("wellformed/itunes/itunes_core_element_uppercase.xml",
+                    "<TiTlE>: XML names are case-sensitive (feedparser mimics iTunes)"),
+            Map.entry("wellformed/atom10/entry_title_base64.xml", BASE64_TITLE),
+            Map.entry("wellformed/atom10/entry_title_base64_2.xml", BASE64_TITLE),
+            Map.entry("wellformed/atom10/feed_title_base64.xml", BASE64_TITLE),
+            Map.entry("wellformed/atom10/feed_title_base64_2.xml", BASE64_TITLE));
 
     /** Title expectations Hallway deliberately does not meet; (3) skips them, (1) and (2) still apply. */
     static final Map<String, String> TITLE_DIFFERS_BY_DESIGN = Map.of(
-            "wellformed/sanitize/entry_title_crazy.xml", "feedparser keeps the text of removed <script> elements; we drop it",
-            "wellformed/sanitize/feed_title_crazy.xml", "feedparser keeps the text of removed <script> elements; we drop it",
+            "wellformed/sanitize/entry_title_crazy.xml", SCRIPT_TEXT,
+            "wellformed/sanitize/feed_title_crazy.xml", SCRIPT_TEXT,
             "wellformed/sanitize/xml_malicious_comment.xml",
-            "'<!-- -- x >' is unclosed under HTML5 rules (as in browsers): the comment runs to the end; feedparser ends it at '>'");
+            "'<!-- -- x >' never closes under HTML5 rules, as in browsers; feedparser ends the comment at '>'");
 
     private static final AtomicInteger files = new AtomicInteger();
     private static final AtomicInteger parsed = new AtomicInteger();
@@ -109,13 +121,14 @@ public class FeedCorpusTest {
             outOfScope.incrementAndGet();
             return;
         }
-        List<String> problems = new ArrayList<>();
+        Set<String> problems = new LinkedHashSet<>();
         checkEntryCount(corpusCase, outcome, problems);
         if (reason(TITLE_DIFFERS_BY_DESIGN, corpusCase.path()) == null) {
             checkTitles(corpusCase, outcome, problems);
         }
         if (!problems.isEmpty()) {
-            fail(corpusCase.path() + " (expect: " + corpusCase.expect() + ")\n  " + String.join("\n  ", problems));
+            fail(corpusCase.path() + " — " + corpusCase.description() + " (expect: " + corpusCase.expect() + ")\n  "
+                    + String.join("\n  ", problems));
         }
     }
 
@@ -133,7 +146,7 @@ public class FeedCorpusTest {
     }
 
     /** (2) */
-    private static void checkEntryCount(CorpusCase corpusCase, Outcome outcome, List<String> problems) {
+    private static void checkEntryCount(CorpusCase corpusCase, Outcome outcome, Set<String> problems) {
         int highest = corpusCase.highestEntryIndex();
         if (!corpusCase.isWellformed() || highest < 0) {
             return;
@@ -146,13 +159,13 @@ public class FeedCorpusTest {
     }
 
     /** (3) */
-    private static void checkTitles(CorpusCase corpusCase, Outcome outcome, List<String> problems) {
+    private static void checkTitles(CorpusCase corpusCase, Outcome outcome, Set<String> problems) {
         Map<String, List<String>> expectedBySubject = Expect.titlesBySubject(corpusCase.expect());
         for (Map.Entry<String, List<String>> expected : expectedBySubject.entrySet()) {
             titleChecks.incrementAndGet();
             if (outcome.feed() == null) {
                 if (corpusCase.isWellformed()) {
-                    problems.add(expected.getKey() + ": well-formed feed not parsed: " + outcome.error());
+                    problems.add("well-formed feed not parsed: " + outcome.error());
                 } else {
                     titlesUnchecked.incrementAndGet();
                 }
@@ -166,25 +179,27 @@ public class FeedCorpusTest {
             if (matches) {
                 titlesPassed.incrementAndGet();
             } else {
-                problems.add(expected.getKey() + ": expected plain text " + quoted(acceptable) + ", got "
-                        + (ours == null ? "no such entry" : quoted(ours)) + " (raw expected " + quoted(expected.getValue()) + ")");
+                problems.add(expected.getKey() + " title: expected " + quoted(acceptable) + ", got "
+                        + (ours == null ? "no such entry" : quoted(ours))
+                        + " (as written: " + quoted(expected.getValue()) + ")");
             }
         }
     }
 
-    /**
-     * Our plain-text title for {@code feed} or {@code entries[N]}; null when there is no such entry. An item whose
-     * title has no text gets a stand-in from its content (or "(untitled)") by design: that counts as "".
-     */
+    /** Our plain-text title for {@code feed} or {@code entries[N]}; null when there is no such entry. */
     private static String ourTitle(ParsedFeed feed, String subject) {
         if (subject.equals("feed")) {
             return PlainText.title(feed.title());
         }
         int index = Expect.entryIndex(subject);
-        if (index >= feed.items().size()) {
-            return null;
-        }
-        ParsedItem item = feed.items().get(index);
+        return index < feed.items().size() ? entryTitle(feed.items().get(index)) : null;
+    }
+
+    /**
+     * The normalized title of an item, or "" when its title has no text: the normalizer then gives it a stand-in
+     * (its first words, or "(untitled)") by design, where feedparser expects an empty title.
+     */
+    public static String entryTitle(ParsedItem item) {
         return PlainText.title(item.title()).isEmpty() ? "" : EntryNormalizer.normalize(item, Instant.now()).title();
     }
 

@@ -1,0 +1,191 @@
+package dev.hallway.conference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the series of a catalogue named in a text, and the edition written beside each name. Names are looked up
+ * by their first word, so a post is read once whatever the size of the catalogue.
+ */
+final class NameIndex {
+
+    /**
+     * Names that are also everyday words: matched only as written (SCaLE, SCALE) or when an edition marker follows
+     * ("Scale 20x").
+     */
+    private static final Set<String> EVERYDAY = Set.of("scale", "user", "build", "config", "current", "next", "summit",
+            "collision", "velocity", "live", "forward", "connect", "ignite", "inspire", "dash", "sessions", "universe",
+            "commit", "coalesce", "explore", "render", "strange loop", "goto", "craft", "leaddev", "monitorama");
+    /** Words between a name and its year: "DotScale conference 2015", "FOSDEM edition 2020". */
+    private static final Set<String> FILLERS = Set.of("conference", "conf", "summit", "edition", "event", "expo",
+            "the", "de", "des", "du", "la", "le", "in", "à", "a");
+
+    private record Variant(ConferenceSeries series, String[] lower, String[] original, boolean exactCase,
+                           Pattern ordinalAfter) {
+    }
+
+    private final Map<String, List<Variant>> byFirstWord = new HashMap<>();
+    /** Numbered editions written without the series name: "37C3". */
+    private final Map<Pattern, ConferenceSeries> standalone = new HashMap<>();
+
+    NameIndex(Iterable<ConferenceSeries> catalogue) {
+        for (ConferenceSeries series : catalogue) {
+            Pattern ordinal = ordinalAfterName(series);
+            add(series, series.name(), ordinal, false);
+            series.aliases().forEach(a -> add(series, a, ordinal, false));
+            series.abbreviations().forEach(a -> add(series, a, ordinal, true));
+            if (series.numbered() && series.ordinal().format().startsWith("{n}") && series.ordinal().format().length() > 3) {
+                String suffix = series.ordinal().format().substring(3).toLowerCase(Locale.ROOT);
+                standalone.put(Pattern.compile("(\\d{1,3})" + Pattern.quote(suffix)), series);
+            }
+        }
+    }
+
+    private void add(ConferenceSeries series, String name, Pattern ordinal, boolean abbreviation) {
+        Tokens tokens = Tokens.of(name);
+        if (tokens.size() == 0) {
+            return;
+        }
+        String[] lower = new String[tokens.size()];
+        String[] original = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            lower[i] = tokens.get(i).lower();
+            original[i] = tokens.get(i).text();
+        }
+        String joined = String.join(" ", lower);
+        boolean exactCase = EVERYDAY.contains(joined) || (abbreviation && joined.length() <= 4);
+        byFirstWord.computeIfAbsent(lower[0], k -> new ArrayList<>())
+                .add(new Variant(series, lower, original, exactCase, ordinal));
+    }
+
+    /** The token after the name that holds an edition number: "{n}x" → 20x, "DEF CON {n}" → 32. */
+    private static Pattern ordinalAfterName(ConferenceSeries series) {
+        if (!series.numbered()) {
+            return null;
+        }
+        String format = series.ordinal().format();
+        String after = format.startsWith("{n}") ? format.substring(3) : format.substring(format.indexOf("{n}") + 3);
+        return Pattern.compile("(\\d{1,3})" + Pattern.quote(after.toLowerCase(Locale.ROOT)));
+    }
+
+    List<Mention> find(String text, Mention.Field field) {
+        Tokens tokens = Tokens.of(text);
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Tokens.Token token = tokens.get(i);
+            for (Map.Entry<Pattern, ConferenceSeries> e : standalone.entrySet()) {
+                Matcher m = e.getKey().matcher(token.lower());
+                if (m.matches()) {
+                    mentions.add(new Mention(e.getValue(), field, token.text(),
+                            Edition.numbered(e.getValue(), Integer.parseInt(m.group(1)))));
+                }
+            }
+            matchAt(tokens, i, token.lower(), null, field, mentions);
+            String lettersOnly = token.lower().replaceAll("\\d+$", "");
+            if (!lettersOnly.equals(token.lower()) && !lettersOnly.isEmpty()) {
+                // "FOSDEM20", "Agile2024": a name with its edition fused on
+                matchAt(tokens, i, lettersOnly, token.lower().substring(lettersOnly.length()), field, mentions);
+            }
+        }
+        return mentions;
+    }
+
+    private void matchAt(Tokens tokens, int i, String first, String fusedDigits, Mention.Field field, List<Mention> out) {
+        List<Variant> variants = byFirstWord.get(first);
+        if (variants == null) {
+            return;
+        }
+        for (Variant v : variants) {
+            if (fusedDigits != null && v.lower().length != 1) {
+                continue;
+            }
+            int end = i + v.lower().length;
+            if (end > tokens.size() || !wordsMatch(tokens, i, v, fusedDigits != null)) {
+                continue;
+            }
+            Edition edition = fusedDigits != null ? fusedEdition(v.series(), fusedDigits) : editionAround(tokens, i, end, v);
+            boolean caseOk = !v.exactCase() || casingMatches(tokens, i, v, fusedDigits != null) || edition != null;
+            if (!caseOk) {
+                continue;
+            }
+            int from = edition != null && i > 0 && tokens.get(i - 1).isYear() && editionBefore(tokens, i) ? i - 1 : i;
+            out.add(new Mention(v.series(), field, tokens.span(from, Math.min(tokens.size(), end + (edition != null && from == i ? 1 : 0))), edition));
+            return;
+        }
+    }
+
+    private static boolean wordsMatch(Tokens tokens, int i, Variant v, boolean fused) {
+        for (int k = 0; k < v.lower().length; k++) {
+            String word = tokens.get(i + k).lower();
+            if (fused && k == 0) {
+                continue;
+            }
+            if (!word.equals(v.lower()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean casingMatches(Tokens tokens, int i, Variant v, boolean fused) {
+        for (int k = 0; k < v.original().length; k++) {
+            String word = tokens.get(i + k).text();
+            if (fused && k == 0) {
+                word = word.replaceAll("\\d+$", "");
+            }
+            String expected = v.original()[k];
+            if (!word.equals(expected) && !word.equals(expected.toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Edition fusedEdition(ConferenceSeries series, String digits) {
+        Integer year = Years.of(digits, true);
+        return year == null || series.numbered() ? null : Edition.ofYear(year);
+    }
+
+    /** An edition next to a name: "FOSDEM 2019", "FOSDEM'19", "2023 Percona Live", "SCaLE 20x", "DevOpsDays Amsterdam 2024". */
+    private static Edition editionAround(Tokens tokens, int start, int end, Variant v) {
+        ConferenceSeries series = v.series();
+        int k = end;
+        while (k < tokens.size() && k < end + 2 && FILLERS.contains(tokens.get(k).lower()) && tokens.get(k).start() - tokens.get(k - 1).end() <= 2) {
+            k++;
+        }
+        if (k < tokens.size() && tokens.get(k).start() - tokens.get(k - 1).end() <= 3) {
+            Tokens.Token next = tokens.get(k);
+            if (v.ordinalAfter() != null) {
+                Matcher m = v.ordinalAfter().matcher(next.lower());
+                if (m.matches()) {
+                    return Edition.numbered(series, Integer.parseInt(m.group(1)));
+                }
+            }
+            if (series.byCity() && next.isCapitalized() && !next.isNumber() && k + 1 < tokens.size() && tokens.get(k + 1).isYear()) {
+                return Edition.inCity(next.text(), Integer.parseInt(tokens.get(k + 1).text()));
+            }
+            boolean apostrophe = "'’‘`".indexOf(tokens.charBefore(k)) >= 0;
+            Integer year = next.isNumber() ? Years.of(next.text(), apostrophe) : null;
+            if (year != null && !series.numbered()) {
+                if (series.byCity() && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalized() && !tokens.get(k + 1).isNumber()) {
+                    return Edition.inCity(tokens.get(k + 1).text(), year);
+                }
+                return Edition.ofYear(year);
+            }
+        }
+        if (start > 0 && tokens.get(start - 1).isYear() && editionBefore(tokens, start) && !series.numbered()) {
+            return Edition.ofYear(Integer.parseInt(tokens.get(start - 1).text()));
+        }
+        return null;
+    }
+
+    private static boolean editionBefore(Tokens tokens, int start) {
+        return tokens.gap(start - 1, start).isBlank();
+    }
+}
