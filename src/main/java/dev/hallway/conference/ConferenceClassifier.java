@@ -226,7 +226,9 @@ public final class ConferenceClassifier {
         }
         LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
         int firstMonth = series.month().isEmpty() ? 1 : series.month().stream().min(Integer::compare).orElse(1);
-        int year = date.getMonthValue() >= firstMonth ? date.getYear() : date.getYear() - 1;
+        // a report is written after the event: early in the event's first month it most likely has not happened yet
+        boolean heldThisYear = date.getMonthValue() > firstMonth || (date.getMonthValue() == firstMonth && date.getDayOfMonth() >= 15);
+        int year = heldThisYear ? date.getYear() : date.getYear() - 1;
         if (series.numbered()) {
             Integer n = series.ordinal().numberIn(year);
             return n == null ? null : Edition.numbered(series, n);

@@ -79,6 +79,42 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
+    /** The conference edition this post reports on ({@code null}: not a report). */
+    @Column(name = "conference_slug")
+    public String conferenceSlug;
+
+    @Column(name = "conference_series")
+    public String conferenceSeries;
+
+    @Column(name = "conference_series_name")
+    public String conferenceSeriesName;
+
+    @Column(name = "conference_edition")
+    public String conferenceEdition;
+
+    @Column(name = "conference_name")
+    public String conferenceName;
+
+    @Column(name = "conference_year")
+    public Integer conferenceYear;
+
+    @Column(name = "conference_confidence")
+    public Double conferenceConfidence;
+
+    @Column(name = "conference_detected", nullable = false)
+    public boolean conferenceDetected;
+
+    @Column(name = "conference_inferred", nullable = false)
+    public boolean conferenceInferred;
+
+    /** Set by an operator; reclassification leaves it alone. */
+    @Column(name = "conference_pinned", nullable = false)
+    public boolean conferencePinned;
+
+    /** JSON list of {@link dev.hallway.conference.Evidence}. */
+    @Column(name = "conference_evidence")
+    public String conferenceEvidence;
+
     /** Last time anything a reader sees changed: drives feed caches. */
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;

@@ -1,5 +1,6 @@
 package dev.hallway.entry;
 
+import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ public class EntryQueries {
     EntityManager em;
 
     /** Filters of GET /entries; null means "any". */
-    public record Filter(Long sourceId, Instant since) {
+    public record Filter(Long sourceId, Instant since, String conference) {
     }
 
     public EntryView.Page page(Filter filter, int limit, EntryCursor after) {
@@ -30,6 +31,10 @@ public class EntryQueries {
         if (filter.sourceId() != null) {
             jpql.append(" and exists (select 1 from Sighting s where s.key.entryId = e.id and s.key.sourceId = :source)");
             params.put("source", filter.sourceId());
+        }
+        if (filter.conference() != null) {
+            jpql.append(" and (e.conferenceSlug = :conference or e.conferenceSeries = :conference)");
+            params.put("conference", filter.conference());
         }
         if (filter.since() != null) {
             jpql.append(" and e.publishedAt >= :since");
@@ -74,7 +79,8 @@ public class EntryQueries {
                     .toList();
             views.add(new EntryView(e.id, e.title, e.url, e.canonicalUrl, e.guid, e.authors, e.publishedAt, e.updatedAt,
                     e.dateMissing, e.dateClamped, e.language, e.tags, e.summary, e.contentHtml,
-                    new EntryView.SourceRef(e.sourceId, names.get(e.sourceId)), e.firstSeenAt, e.lastSeenAt, seen));
+                    new EntryView.SourceRef(e.sourceId, names.get(e.sourceId)), e.firstSeenAt, e.lastSeenAt, seen,
+                    ConferenceAssigner.read(e)));
         }
         return views;
     }

@@ -29,7 +29,8 @@ public class EntryResource {
 
     @GET
     @Transactional
-    public EntryView.Page list(@QueryParam("source") Long source, @QueryParam("since") String since,
+    public EntryView.Page list(@QueryParam("source") Long source, @QueryParam("conference") String conference,
+                               @QueryParam("since") String since,
                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -41,7 +42,8 @@ public class EntryResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return queries.page(new EntryQueries.Filter(source, parseSince(since)), size, after);
+        return queries.page(new EntryQueries.Filter(source, parseSince(since),
+                conference == null || conference.isBlank() ? null : conference.trim()), size, after);
     }
 
     @GET

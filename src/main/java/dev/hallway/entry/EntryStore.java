@@ -1,9 +1,11 @@
 package dev.hallway.entry;
 
+import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.normalize.NormalizedEntry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +23,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EntryStore {
 
+    @Inject
+    ConferenceAssigner assigner;
+
     public record Result(int found, int added, int updated) {
     }
 
     /** Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row. */
-    public Result store(long sourceId, List<NormalizedEntry> items, Instant seenAt) {
+    public Result store(long sourceId, String conferenceHint, List<NormalizedEntry> items, Instant seenAt) {
         Map<String, NormalizedEntry> unique = new LinkedHashMap<>();
         for (NormalizedEntry item : items) {
             unique.putIfAbsent(item.dedupeKey(), item); // a feed listing one post twice: its first (newest) copy wins
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, unique, seenAt));
+                return QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt));
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !isUniqueViolation(e)) {
                     throw e;
@@ -55,7 +60,7 @@ public class EntryStore {
         return false;
     }
 
-    private Result storeOnce(long sourceId, Map<String, NormalizedEntry> items, Instant seenAt) {
+    private Result storeOnce(long sourceId, String hint, Map<String, NormalizedEntry> items, Instant seenAt) {
         if (items.isEmpty()) {
             return new Result(0, 0, 0);
         }
@@ -75,6 +80,7 @@ public class EntryStore {
             Entry entry = byKey.get(item.dedupeKey());
             if (entry != null) {
                 if (update(entry, item, seenAt)) {
+                    assigner.assign(entry, hint);
                     updated++;
                 }
             } else {
@@ -89,6 +95,7 @@ public class EntryStore {
                 }
                 if (entry == null) {
                     entry = insert(sourceId, item, seenAt);
+                    assigner.assign(entry, hint);
                     copies.remember(entry);
                     added++;
                 } else {

@@ -1,5 +1,7 @@
 package dev.hallway.entry;
 
+import dev.hallway.conference.Classification;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +9,8 @@ import java.util.List;
 public record EntryView(long id, String title, String url, String canonicalUrl, String guid, List<String> authors,
                         Instant published, Instant updated, boolean dateMissing, boolean dateClamped,
                         String language, List<String> tags, String summary, String contentHtml,
-                        SourceRef source, Instant firstSeenAt, Instant lastSeenAt, List<SightingView> sightings) {
+                        SourceRef source, Instant firstSeenAt, Instant lastSeenAt, List<SightingView> sightings,
+                        Classification conference) {
 
     public record SourceRef(long id, String name) {
     }

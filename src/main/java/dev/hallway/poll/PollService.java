@@ -43,7 +43,7 @@ public class PollService {
 
     /** What we need of a source to poll it, read in a short transaction so no transaction spans the network. */
     private record Snapshot(long id, String name, String url, String etag, String lastModified, String bodyHash,
-                            Duration interval, int failures) {
+                            Duration interval, int failures, String conferenceHint) {
     }
 
     /** Polls a source this instance has claimed, and releases the claim. */
@@ -51,7 +51,7 @@ public class PollService {
         Snapshot source = QuarkusTransaction.requiringNew().call(() -> {
             Source s = Source.findById(sourceId);
             return new Snapshot(s.id, s.displayName(), s.url, s.etag, s.lastModified, s.bodyHash,
-                    Duration.ofSeconds(s.intervalSeconds), s.consecutiveFailures);
+                    Duration.ofSeconds(s.intervalSeconds), s.consecutiveFailures, s.conferenceHint);
         });
         Instant started = clock.instant();
         long t0 = System.nanoTime();
@@ -124,7 +124,7 @@ public class PollService {
             return;
         }
         List<NormalizedEntry> entries = EntryNormalizer.normalizeAll(a.feed.items(), fetchedAt);
-        EntryStore.Result stored = store.store(source.id(), entries, fetchedAt);
+        EntryStore.Result stored = store.store(source.id(), source.conferenceHint(), entries, fetchedAt);
         a.found = entries.size();
         a.added = stored.added();
         a.updated = stored.updated();

@@ -1,12 +1,12 @@
 package dev.hallway.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hallway.conference.ConferenceSeries;
 
 import java.time.Duration;
 import java.util.List;
 
 /** A checked feeds.yaml: every URL valid and unique, every interval parsed. */
-public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, List<JsonNode> conferences) {
+public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, List<ConferenceSeries> conferences) {
 
     /**
      * One followed blog.

@@ -1,6 +1,6 @@
 package dev.hallway.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hallway.conference.ConferenceSeries;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * feeds.yaml exactly as written. Unknown keys are refused when it is read; {@link FeedsFileLoader}
  * checks the values and turns this into a {@link FeedsConfig}.
  */
-record FeedsFile(Defaults defaults, List<Feed> feeds, List<JsonNode> conferences) {
+record FeedsFile(Defaults defaults, List<Feed> feeds, List<ConferenceSeries> conferences) {
 
     record Defaults(String interval) {
     }

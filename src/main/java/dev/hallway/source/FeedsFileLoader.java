@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallway.common.Hashing;
+import dev.hallway.conference.Catalogue;
+import dev.hallway.conference.ConferenceSeries;
 import dev.hallway.source.FeedsConfig.FeedSpec;
 
 import java.io.IOException;
@@ -40,6 +42,17 @@ public final class FeedsFileLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private final Duration fallbackInterval;
+    private static final java.util.function.Supplier<java.util.Set<String>> BUILT_IN_SLUGS = new java.util.function.Supplier<>() {
+        private volatile java.util.Set<String> slugs;
+
+        @Override
+        public java.util.Set<String> get() {
+            if (slugs == null) {
+                slugs = Catalogue.builtIn().stream().map(ConferenceSeries::slug).collect(Collectors.toUnmodifiableSet());
+            }
+            return slugs;
+        }
+    };
 
     public FeedsFileLoader(Duration fallbackInterval) {
         this.fallbackInterval = fallbackInterval;
@@ -129,8 +142,40 @@ public final class FeedsFileLoader {
                 specs.add(new FeedSpec(url, blankToNull(feed.name()), tags(feed.tags()), blankToNull(feed.conference()),
                         interval, feed.enabled() == null || feed.enabled(), fingerprint(feed, interval)));
             }
-            return new FeedsConfig(defaultInterval, List.copyOf(specs),
-                    raw.conferences() == null ? List.of() : List.copyOf(raw.conferences()));
+            return new FeedsConfig(defaultInterval, List.copyOf(specs), conferences(raw.conferences()));
+        }
+
+        /** Additions to the catalogue need a slug and a name; an entry whose slug is built in overrides it. */
+        private List<ConferenceSeries> conferences(List<ConferenceSeries> conferences) {
+            if (conferences == null) {
+                return List.of();
+            }
+            java.util.Set<String> builtIn = BUILT_IN_SLUGS.get();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < conferences.size(); i++) {
+                String pointer = "/conferences/" + i;
+                ConferenceSeries c = conferences.get(i);
+                if (c == null || c.slug() == null || !c.slug().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                    throw error(pointer, "conference needs a slug of lower-case letters, digits and dashes (like fosdem or open-source-summit-europe)");
+                }
+                if (seen.putIfAbsent(c.slug(), i) != null) {
+                    throw error(pointer + "/slug", "conference " + c.slug() + " is listed twice");
+                }
+                if (!builtIn.contains(c.slug()) && (c.name() == null || c.name().isBlank())) {
+                    throw error(pointer, "conference " + c.slug() + " is not in the built-in catalogue, so it needs a name");
+                }
+                if (!List.of("year", "ordinal", "city-year").contains(c.editions())) {
+                    throw error(pointer + "/editions", "editions must be year, ordinal or city-year");
+                }
+                if (c.editions().equals("ordinal") && (c.ordinal() == null || c.ordinal().format() == null
+                        || !c.ordinal().format().contains("{n}"))) {
+                    throw error(pointer, "an ordinal conference needs ordinal: {format: \"{n}x\", first-year: 2002}");
+                }
+                if (c.month().stream().anyMatch(m -> m == null || m < 1 || m > 12)) {
+                    throw error(pointer + "/month", "month must be 1 to 12");
+                }
+            }
+            return List.copyOf(conferences);
         }
 
         private String url(String value, String pointer) {

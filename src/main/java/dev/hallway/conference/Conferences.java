@@ -1,0 +1,67 @@
+package dev.hallway.conference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hallway.common.AppState;
+import dev.hallway.common.Hashing;
+import dev.hallway.source.FeedsConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The catalogue in force (built in + feeds.yaml) and its classifier. When feeds.yaml changes the catalogue — or a
+ * new release changes the classifier — every stored entry is classified again.
+ */
+@ApplicationScoped
+public class Conferences {
+
+    /** Bump when the classifier's rules change, so stored entries are classified again on upgrade. */
+    static final String CLASSIFIER_VERSION = "1";
+    static final String STATE_KEY = "conference.catalogue";
+
+    @Inject
+    Reclassifier reclassifier;
+    @Inject
+    Clock clock;
+
+    private final List<ConferenceSeries> builtIn = Catalogue.builtIn();
+    private volatile ConferenceClassifier classifier = new ConferenceClassifier(Catalogue.of(builtIn, List.of()));
+
+    public ConferenceClassifier classifier() {
+        return classifier;
+    }
+
+    public Catalogue catalogue() {
+        return classifier.catalogue();
+    }
+
+    void onFeedsFile(@Observes FeedsConfig config) {
+        Catalogue catalogue = Catalogue.of(builtIn, config.conferences());
+        classifier = new ConferenceClassifier(catalogue);
+        // the feeds' conference hints are evidence too: changing one reclassifies as well
+        String hints = config.feeds().stream().filter(f -> f.conference() != null)
+                .map(f -> f.url() + "=" + f.conference()).sorted().reduce("", (a, b) -> a + "\n" + b);
+        String version = version(catalogue) + ":" + Hashing.sha256Hex(hints).substring(0, 16);
+        String stored = QuarkusTransaction.requiringNew().call(() -> AppState.get(STATE_KEY));
+        if (version.equals(stored)) {
+            return;
+        }
+        Log.infof("conference catalogue changed (%d series): classifying every entry again", catalogue.size());
+        int changed = reclassifier.reclassifyAll();
+        QuarkusTransaction.requiringNew().run(() -> AppState.put(STATE_KEY, version, clock.instant()));
+        Log.infof("reclassification done: %d entries changed conference", changed);
+    }
+
+    private static String version(Catalogue catalogue) {
+        try {
+            return CLASSIFIER_VERSION + ":" + Hashing.sha256Hex(Catalogue.YAML.writeValueAsString(catalogue.list()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.hallway.conference;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each rule of the classifier, firing and not firing. */
+class ClassifierRulesTest {
+
+    private static final ConferenceClassifier CLASSIFIER = SeedClassificationTest.CLASSIFIER;
+    private static final String PAST = "I attended the conference last week and gave a talk. The hallway track was great.";
+
+    private static Classification classify(String title, String text, String date) {
+        return classify(title, List.of(), "https://blog.example/post", text, null, date);
+    }
+
+    private static Classification classify(String title, List<String> tags, String url, String text, String hint, String date) {
+        return CLASSIFIER.classify(new ClassifierInput(title, tags, url, text, hint, Instant.parse(date + "T12:00:00Z")));
+    }
+
+    private static String slug(Classification c) {
+        return c == null ? null : c.slug();
+    }
+
+    @Test
+    void editionWrittenNextToTheNameInEveryCommonForm() {
+        assertEquals("fosdem-2020", slug(classify("FOSDEM 2020 recap", PAST, "2020-02-05")));
+        assertEquals("fosdem-2020", slug(classify("FOSDEM'20 Brussels", PAST, "2020-02-05")));
+        assertEquals("fosdem-2020", slug(classify("FOSDEM20: my notes", PAST, "2020-02-05")));
+        assertEquals("fosdem-2020", slug(classify("My notes from FOSDEM’20", PAST, "2020-02-05")));
+        assertEquals("percona-live-2023", slug(classify("2023 Percona Live – Day 0", PAST, "2023-05-22")));
+        assertEquals("dotscale-2015", slug(classify("Feedback on DotScale conference 2015", PAST, "2015-06-25")));
+    }
+
+    @Test
+    void numberedAndCityEditionsKeepTheirOwnLabels() {
+        Classification scale = classify("SCaLE 20x – Day 3", PAST, "2023-03-14");
+        assertEquals("scale-20x", slug(scale));
+        assertEquals("SCaLE 20x", scale.name());
+        assertEquals(2023, scale.year());
+        assertEquals("chaos-communication-congress-37c3", slug(classify("37C3: the talks I liked", PAST, "2024-01-02")));
+        assertEquals("devopsdays-amsterdam-2024", slug(classify("DevOpsDays Amsterdam 2024 recap", PAST, "2024-06-25")));
+    }
+
+    @Test
+    void anEditionTheTitleDoesNotNameIsInferredFromTheDateAndSaidSo() {
+        Classification after = classify("My FOSDEM recap", PAST, "2024-02-10");
+        assertEquals("fosdem-2024", slug(after));
+        assertTrue(after.inferred());
+        assertTrue(after.evidence().stream().anyMatch(e -> e.rule().equals("edition-inferred-from-date")));
+        assertEquals("fosdem-2023", slug(classify("Looking back at FOSDEM: my recap", PAST, "2024-01-10")));
+        Classification named = classify("FOSDEM 2024 recap", PAST, "2024-02-10");
+        assertFalse(named.inferred());
+    }
+
+    @Test
+    void everydayWordsAreNotConferenceNames() {
+        assertNull(classify("How to scale your database", "We scale reads with replicas. " + PAST, "2023-03-14"));
+        assertEquals("scale-21x", slug(classify("Scale 21x day 1", PAST, "2024-03-15")));
+        assertNull(classify("Next steps for our build system", PAST, "2024-04-10"));
+    }
+
+    @Test
+    void callsForPapersJobPostsTutorialsAndAnnouncementsAreNotReports() {
+        assertNull(classify("FOSDEM 2025 call for papers is open", "Submit your talk before December.", "2024-10-01"));
+        assertNull(classify("We're hiring a developer advocate for KubeCon Europe 2025", "Join our team.", "2025-01-05"));
+        assertNull(classify("How to submit a talk to PyCon US 2024", "A step-by-step guide to the CFP.", "2023-11-01"));
+        assertNull(classify("See you at FOSDEM 2025!", "I'll be at the Rust devroom, come and say hi.", "2025-01-20"));
+    }
+
+    @Test
+    void aPostListingEventsTheAuthorWillAttendIsNotAReport() {
+        String lead = "A few of the events I'll be attending: next week I'll be heading to Berlin for FOSS Backstage. "
+                + "April will find me in Seattle for the Open Source Summit North America. In May I'll be in Paris "
+                + "for the Open Source Founders Summit.";
+        assertNull(classify("This Blog Can Now Vote", lead, "2024-02-26"));
+    }
+
+    @Test
+    void eventsMentionedAlongTheWayDoNotWin() {
+        String lead = "On the heels of a successful TiDB DevCon in Beijing, we went to Brussels. The pre-FOSDEM MySQL "
+                + "day was great, and a meetup in Cologne afterwards. " + PAST;
+        assertEquals("fosdem-2019", slug(classify("FOSDEM 2019 Recap: Global Technology, Local Community", lead, "2019-02-11")));
+    }
+
+    @Test
+    void tagsAndUrlSlugsCount() {
+        assertEquals("kubecon-cloudnativecon-europe-2024", slug(classify("Three days in Paris", List.of("KubeCon Europe 2024"),
+                "https://blog.example/2024/03/25/three-days-in-paris/", PAST, null, "2024-03-25")));
+        assertEquals("percona-live-2023", slug(classify("Day 1 notes", List.of(),
+                "https://blog.example/2023/05/23/2023-percona-live-day-1/", PAST, null, "2023-05-23")));
+    }
+
+    @Test
+    void theFeedsConferenceHintCounts() {
+        Classification c = classify("Day 2 in Brussels", List.of(), "https://blog.example/day-2", PAST, "FOSDEM", "2020-02-03");
+        assertEquals("fosdem-2020", slug(c));
+        assertNull(classify("Day 2 in Brussels", List.of(), "https://blog.example/day-2", PAST, null, "2020-02-03"));
+    }
+
+    @Test
+    void frenchReportsAndNonReports() {
+        assertEquals("devoxx-france-2024", slug(classify("Retour sur Devoxx France 2024",
+                "J'ai assisté à trois jours de conférences.", "2024-04-25")));
+        assertEquals("devoxx-france-2024", slug(classify("Devoxx France 2024 : compte rendu du jour 2",
+                "Cette année la conférence a eu lieu au Palais des Congrès.", "2024-04-20")));
+        assertNull(classify("Devoxx France 2025 : l'appel à conférenciers est ouvert", "Proposez vos sujets.", "2024-11-10"));
+    }
+
+    @Test
+    void germanReportsAndNonReports() {
+        assertEquals("froscon-2023", slug(classify("Rückblick: FrOSCon 2023",
+                "Am Wochenende war ich auf der FrOSCon in Sankt Augustin.", "2023-08-10")));
+        assertEquals("chemnitzer-linux-tage-2024", slug(classify("Chemnitzer Linux-Tage 2024 – Tag 1",
+                "Ich war dieses Jahr wieder in Chemnitz.", "2024-03-17")));
+        assertNull(classify("Wir suchen Verstärkung für die FrOSCon 2024", "Stellenangebot: Helfer gesucht.", "2024-05-01"));
+    }
+
+    @Test
+    void eventsMissingFromTheCatalogueAreNamedFromThePostAndMarkedDetected() {
+        Classification c = classify("Feedback on Zorblax Conference 2019", PAST, "2019-06-01");
+        assertEquals("zorblax-2019", slug(c));
+        assertEquals("Zorblax 2019", c.name());
+        assertTrue(c.detected());
+        Classification camp = classify("Retour sur le Breizhcamp 2023", "J'ai assisté à deux jours de talks.", "2023-07-01");
+        assertEquals("breizhcamp-2023", slug(camp));
+        assertNull(classify("Zorblax Conference 2030 tickets on sale", "Register now.", "2029-01-01"));
+        assertNull(classify("The 2019 Tax Summit guide", "How to file your taxes.", "2019-03-01"));
+    }
+
+    @Test
+    void everyDecisionCarriesItsEvidence() {
+        Classification c = classify("FOSDEM 2019 recap", PAST, "2019-02-11");
+        assertTrue(c.confidence() > 0.5 && c.confidence() <= 1, "confidence " + c.confidence());
+        assertTrue(c.evidence().stream().anyMatch(e -> e.rule().equals("named-in-title") && e.text().equals("FOSDEM 2019")), c.evidence().toString());
+        assertTrue(c.evidence().stream().anyMatch(e -> e.rule().equals("report-word-in-title") && e.text().equals("recap")));
+    }
+}
