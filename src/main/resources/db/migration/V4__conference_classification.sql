@@ -17,7 +17,7 @@ CREATE INDEX entry_conference_series_idx ON entry (conference_series);
 
 -- Small facts the service keeps about itself, such as the catalogue version entries were classified with.
 CREATE TABLE app_state (
-    name       VARCHAR(100) PRIMARY KEY,
-    value      VARCHAR(4000),
-    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+    state_key   VARCHAR(100) PRIMARY KEY,
+    state_value VARCHAR(4000),
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -14,8 +14,10 @@ import java.time.Instant;
 public class AppState extends PanacheEntityBase {
 
     @Id
+    @Column(name = "state_key")
     public String name;
 
+    @Column(name = "state_value")
     public String value;
 
     @Column(name = "updated_at", nullable = false)
