@@ -291,6 +291,26 @@ class PollingTest {
     }
 
     @Test
+    void atMostTwoPollsRunAgainstOneHostAtATime() {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+        String[] urls = new String[5];
+        for (int i = 0; i < urls.length; i++) {
+            String path = "/per-host/" + i + ".rdf";
+            server.route(path, request -> {
+                peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                HallwayTestSleep.millis(400);
+                running.decrementAndGet();
+                return Reply.ok(RDF, Fixtures.RDF);
+            });
+            urls[i] = server.url(path);
+        }
+        feeds.follow(urls);
+        feeds.pollAll().forEach(o -> assertEquals("ok", o.get("result"), o.toString()));
+        assertEquals(2, peak.get(), "hallway.poll.per-host");
+    }
+
+    @Test
     void aBodyOverTheCapFailsCleanly() throws IOException {
         byte[] huge = new byte[1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
@@ -349,5 +369,16 @@ class PollingTest {
     private static void assertBetween(Instant actual, Instant expected, Duration tolerance) {
         assertTrue(!actual.isBefore(expected.minus(tolerance)) && !actual.isAfter(expected.plus(tolerance)),
                 "expected about " + expected + " but was " + actual);
+    }
+
+    /** Sleeps inside a request handler of the test server. */
+    static final class HallwayTestSleep {
+        static void millis(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

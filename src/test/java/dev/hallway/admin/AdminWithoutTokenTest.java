@@ -1,0 +1,36 @@
+package dev.hallway.admin;
+
+import dev.hallway.support.FeedServerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+/** With no admin token configured, admin endpoints are closed to everyone. */
+@QuarkusTest
+@TestProfile(AdminWithoutTokenTest.NoToken.class)
+@QuarkusTestResource(FeedServerResource.class)
+class AdminWithoutTokenTest {
+
+    public static class NoToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hallway.admin-token", "",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:no-token;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Test
+    void adminEndpointsAnswer403WhateverTheHeader() {
+        given().when().post("/admin/poll").then().statusCode(403)
+                .body("error", containsString("set hallway.admin-token"));
+        given().auth().oauth2("anything").when().post("/admin/poll").then().statusCode(403);
+        given().auth().oauth2("anything").when().delete("/admin/entries/1/conference").then().statusCode(403);
+    }
+}
