@@ -1,6 +1,7 @@
 package dev.hallway.conference;
 
 import dev.hallway.entry.Entry;
+import dev.hallway.entry.EntryChanges;
 import dev.hallway.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,10 @@ public class ConferencePin {
     Conferences conferences;
     @Inject
     ConferenceAssigner assigner;
+    @Inject
+    EntryChanges changes;
+    @Inject
+    java.time.Clock clock;
 
     @Transactional
     public Classification pin(long entryId, Request request) {
@@ -84,11 +89,13 @@ public class ConferencePin {
         return series != null && series.numbered() && n.find() ? series.ordinal().yearOf(Integer.parseInt(n.group())) : null;
     }
 
-    private static Entry entry(long id) {
+    private Entry entry(long id) {
         Entry entry = Entry.findById(id);
         if (entry == null) {
             throw new NotFoundException("no entry " + id);
         }
+        entry.changedAt = clock.instant(); // a pin changes what feeds show
+        changes.changed();
         return entry;
     }
 }

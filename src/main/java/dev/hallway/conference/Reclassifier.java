@@ -1,6 +1,7 @@
 package dev.hallway.conference;
 
 import dev.hallway.entry.Entry;
+import dev.hallway.entry.EntryChanges;
 import dev.hallway.source.Source;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,10 @@ public class Reclassifier {
 
     @Inject
     ConferenceAssigner assigner;
+    @Inject
+    EntryChanges changes;
+    @Inject
+    java.time.Clock clock;
 
     /** @return how many entries changed conference */
     public int reclassifyAll() {
@@ -30,6 +35,9 @@ public class Reclassifier {
                 return changed;
             }
             changed += (int) result[1];
+            if (result[1] > 0) {
+                changes.changed();
+            }
             after = result[2];
         }
     }
@@ -47,6 +55,7 @@ public class Reclassifier {
         int changed = 0;
         for (Entry entry : entries) {
             if (assigner.assign(entry, hints.get(entry.sourceId))) {
+                entry.changedAt = clock.instant();
                 changed++;
             }
         }

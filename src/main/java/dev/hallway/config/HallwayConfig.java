@@ -30,6 +30,18 @@ public interface HallwayConfig {
 
     Fetch fetch();
 
+    Feed feed();
+
+    interface Feed {
+        /** Entries per page of every Atom feed. */
+        @WithDefault("50")
+        int pageSize();
+
+        /** Cache-Control max-age of feeds and pages. */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     interface Poll {
         /** Whether the scheduler polls due feeds by itself (admin-triggered polls always work). */
         @WithDefault("true")

@@ -25,6 +25,8 @@ public class EntryStore {
 
     @Inject
     ConferenceAssigner assigner;
+    @Inject
+    EntryChanges changes;
 
     public record Result(int found, int added, int updated) {
     }
@@ -103,6 +105,9 @@ public class EntryStore {
                 }
             }
             sight(sightings, entry, sourceId, item, seenAt);
+        }
+        if (added + updated > 0) {
+            changes.changed();
         }
         return new Result(items.size(), added, updated);
     }

@@ -1,6 +1,7 @@
 package dev.hallway.parse;
 
 import com.rometools.rome.io.XmlReader;
+import dev.hallway.common.XmlChars;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,23 +55,7 @@ final class XmlText {
         while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
             start++;
         }
-        StringBuilder out = null;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-            if (!allowed || (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))))
-                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))))) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, start, i);
-                }
-                continue;
-            }
-            if (out != null) {
-                out.append(c);
-            }
-        }
-        return out != null ? out.toString() : text.substring(start);
+        return XmlChars.clean(text.substring(start));
     }
 
     private static String readAll(Reader reader) throws IOException {

@@ -1,0 +1,89 @@
+package dev.hallway.publish;
+
+import dev.hallway.common.Hashing;
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.conference.Conferences;
+import dev.hallway.entry.Entry;
+import dev.hallway.entry.EntryChanges;
+import dev.hallway.source.Source;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders and caches the Atom feeds: a reader polling an unchanged feed costs a map lookup. */
+@ApplicationScoped
+public class AtomFeeds {
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    FeedPages pages;
+    @Inject
+    EntryChanges changes;
+    @Inject
+    Conferences conferences;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    private final FeedCache cache = new FeedCache();
+    private AtomFeedWriter writer;
+
+    @PostConstruct
+    void init() {
+        writer = new AtomFeedWriter(config.baseUrl(), version);
+    }
+
+    RenderedFeed render(FeedScope scope, int page) {
+        String current = changes.version();
+        String key = scope.key() + "#" + page;
+        RenderedFeed cached = cache.get(key, current);
+        if (cached != null) {
+            return cached;
+        }
+        RenderedFeed fresh = QuarkusTransaction.requiringNew().call(() -> {
+            FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
+            Map<Long, Source> sources = new HashMap<>();
+            for (Source s : Source.<Source>listAll()) {
+                sources.put(s.id, s);
+            }
+            byte[] body = writer.write(scope, loaded, sources, clock.instant());
+            return new RenderedFeed(body, "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"",
+                    (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS), current);
+        });
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    /** The scope of /conferences/{slug}/feed.atom: a catalogued series, or an edition or series that has reports. */
+    FeedScope conference(String slug) {
+        var series = conferences.catalogue().series(slug);
+        if (series != null) {
+            return FeedScope.conference(slug, series.name());
+        }
+        String name = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>find(
+                        "conferenceSlug = ?1 or conferenceSeries = ?1", slug).firstResultOptional()
+                .map(e -> slug.equals(e.conferenceSlug) ? e.conferenceName : e.conferenceSeriesName).orElse(null));
+        if (name == null) {
+            throw new NotFoundException("no conference or edition '" + slug + "'");
+        }
+        return FeedScope.conference(slug, name);
+    }
+
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    public long cacheMisses() {
+        return cache.misses();
+    }
+}

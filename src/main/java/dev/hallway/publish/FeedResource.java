@@ -1,0 +1,62 @@
+package dev.hallway.publish;
+
+import dev.hallway.config.HallwayConfig;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Date;
+
+/** GET /feed.atom: every entry of every followed blog; also answers the conference feeds for {@link ConferenceFeedResource}. */
+@Path("/")
+public class FeedResource {
+
+    static final String ATOM = "application/atom+xml; charset=utf-8";
+
+    @Inject
+    AtomFeeds feeds;
+    @Inject
+    HallwayConfig config;
+
+    @GET
+    @Path("feed.atom")
+    @Produces(ATOM)
+    public Response all(@QueryParam("page") String page, @Context Request request) {
+        return respond(FeedScope.all(), page, request);
+    }
+
+    Response respond(FeedScope scope, String page, Request request) {
+        RenderedFeed feed;
+        try {
+            feed = feeds.render(scope, pageNumber(page));
+        } catch (FeedPages.PageOutOfRange e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge((int) config.feed().maxAge().toSeconds());
+        EntityTag etag = EntityTag.valueOf(feed.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(feed.lastModified()), etag);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(feed.body(), ATOM);
+        return response.tag(etag).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
+                .header("Vary", "Accept-Encoding").build();
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(page.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("page must be a whole number from 1");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.hallway.publish;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import dev.hallway.entry.Entry;
+import dev.hallway.support.AtomValidator;
+import dev.hallway.support.FeedServer;
+import dev.hallway.support.FeedServer.Reply;
+import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.Fixtures;
+import dev.hallway.support.TestFeeds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Atom feeds over HTTP: valid against RFC 4287, paged, cached, conditional. */
+@QuarkusTest
+@TestProfile(AtomFeedTest.SmallPages.class)
+@QuarkusTestResource(FeedServerResource.class)
+class AtomFeedTest {
+
+    public static class SmallPages implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hallway.feed.page-size", "4", "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:atom-feeds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    TestFeeds feeds;
+    @Inject
+    AtomFeeds atom;
+
+    private final FeedServer server = FeedServerResource.server();
+
+    @BeforeEach
+    void pollTheSeeds() {
+        server.route("/atom/wp.rss", Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
+        server.route("/atom/pingcap.atom", Reply.ok(Fixtures.bytes("seeds/pingcap-blog.atom"), Fixtures.ATOM));
+        server.route("/atom/trost.atom", Reply.ok(Fixtures.bytes("seeds/alexander-trost.atom"), Fixtures.ATOM));
+        server.route("/atom/duchess.rdf", Reply.ok(Fixtures.bytes("seeds/duchess-france.rdf"), Fixtures.RDF));
+        feeds.follow(server.url("/atom/wp.rss"), server.url("/atom/pingcap.atom"), server.url("/atom/trost.atom"),
+                server.url("/atom/duchess.rdf"));
+        feeds.pollAll();
+    }
+
+    private static byte[] get(String url) {
+        Response response = given().when().get(url).then().statusCode(200)
+                .header("Content-Type", "application/atom+xml; charset=utf-8").extract().response();
+        return response.asByteArray();
+    }
+
+    private static SyndFeed parse(byte[] body) throws Exception {
+        return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+    }
+
+    /** Follows rel="next" from the first page; returns every page's body. */
+    private static List<byte[]> walk(String path) throws Exception {
+        List<byte[]> pages = new ArrayList<>();
+        String next = path;
+        while (next != null && pages.size() < 50) {
+            byte[] body = get(next.replace("http://localhost:8080", ""));
+            pages.add(body);
+            next = parse(body).getLinks().stream().filter(l -> "next".equals(l.getRel())).map(l -> l.getHref()).findFirst().orElse(null);
+        }
+        return pages;
+    }
+
+    @Test
+    void everyFeedAndEveryPageIsValidAtom() throws Exception {
+        for (String path : List.of("/feed.atom", "/conferences/feed.atom", "/conferences/fosdem/feed.atom",
+                "/conferences/percona-live-2023/feed.atom", "/conferences/scale-20x/feed.atom")) {
+            for (byte[] page : walk(path)) {
+                assertEquals(List.of(), AtomValidator.problems(page), path);
+            }
+        }
+    }
+
+    @Test
+    void pagesWalkTheWholeArchiveNewestFirst() throws Exception {
+        List<SyndEntry> all = new ArrayList<>();
+        for (byte[] page : walk("/feed.atom")) {
+            all.addAll(parse(page).getEntries());
+        }
+        assertEquals(14, all.size());
+        assertEquals(14, all.stream().map(SyndEntry::getUri).distinct().count());
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(!all.get(i).getPublishedDate().after(all.get(i - 1).getPublishedDate()), "newest first");
+        }
+        SyndFeed first = parse(get("/feed.atom"));
+        List<String> rels = first.getLinks().stream().map(l -> l.getRel()).toList();
+        assertTrue(rels.containsAll(List.of("self", "alternate", "first", "last", "next")), rels.toString());
+        SyndFeed second = parse(get("/feed.atom?page=2"));
+        assertTrue(second.getLinks().stream().anyMatch(l -> "previous".equals(l.getRel())));
+        String xml = new String(get("/feed.atom"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(xml.matches("(?s).*<generator uri=\"http://localhost:8080/\" version=\"[^\"]+\">Hallway</generator>.*"), "generator");
+    }
+
+    @Test
+    void conferenceFeedsHoldOnlyTheirReports() throws Exception {
+        List<String> fosdem = new ArrayList<>();
+        for (byte[] page : walk("/conferences/fosdem/feed.atom")) {
+            parse(page).getEntries().forEach(e -> fosdem.add(e.getTitle()));
+        }
+        assertEquals(List.of("FOSDEM'20 Brussels", "FOSDEM 2019 Recap: Global Technology, Local Community",
+                "Bringing TiKV to Rust Devroom at FOSDEM 2018"), fosdem);
+        int reports = 0;
+        for (byte[] page : walk("/conferences/feed.atom")) {
+            reports += parse(page).getEntries().size();
+        }
+        assertEquals(10, reports);
+        SyndEntry percona = parse(get("/conferences/percona-live-2023/feed.atom")).getEntries().get(0);
+        assertTrue(percona.getCategories().stream().anyMatch(c -> "percona-live-2023".equals(c.getName())
+                && c.getTaxonomyUri() != null && c.getTaxonomyUri().endsWith("/conferences/")), "conference category with scheme");
+        assertNotNull(percona.getSource(), "atom:source names the blog");
+        assertEquals("Adventures in Open Source", percona.getSource().getTitle());
+        assertEquals(List.of("Tarus Balog"), percona.getAuthors().stream().map(a -> a.getName()).toList());
+    }
+
+    @Test
+    void anEntryKeepsItsIdWhenThePostIsEdited() throws Exception {
+        SyndEntry before = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Entry e = Entry.find("title", "Feedback on DotScale conference 2015").firstResult();
+            e.title = "Feedback on DotScale conference 2015 (edited)";
+            e.changedAt = Instant.now();
+        });
+        dev.hallway.support.HallwayProcess.sleep(2100); // another instance's edit is noticed within two seconds
+        SyndEntry after = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
+        assertEquals("Feedback on DotScale conference 2015 (edited)", after.getTitle());
+        assertEquals(before.getUri(), after.getUri());
+    }
+
+    @Test
+    void unchangedFeedsAnswer304AndComeFromTheCache() {
+        Response first = given().when().get("/feed.atom").then().statusCode(200).extract().response();
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+        assertTrue(etag.startsWith("\"") && !etag.startsWith("W/"), "strong ETag: " + etag);
+        assertTrue(first.header("Cache-Control").contains("max-age=300"), first.header("Cache-Control"));
+        long hits = atom.cacheHits();
+        given().header("If-None-Match", etag).when().get("/feed.atom").then().statusCode(304);
+        given().header("If-Modified-Since", lastModified).when().get("/feed.atom").then().statusCode(304);
+        assertTrue(atom.cacheHits() >= hits + 2, "served from the cache");
+        given().header("Accept-Encoding", "gzip").when().get("/feed.atom").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
+    }
+
+    @Test
+    void badPagesAndUnknownConferencesAreClearErrors() {
+        given().queryParam("page", "two").when().get("/feed.atom").then().statusCode(400);
+        given().queryParam("page", 0).when().get("/feed.atom").then().statusCode(400);
+        given().queryParam("page", 99).when().get("/feed.atom").then().statusCode(400);
+        given().when().get("/conferences/no-such-conference/feed.atom").then().statusCode(404);
+    }
+
+    @Test
+    void hostileTitlesAndContentStayValid() throws Exception {
+        String hostile = "<script>alert(1)</script> ]]> \u0001\u0008 \u202Eevil\u202C שלום 😀 &amp; done";
+        QuarkusTransaction.requiringNew().run(() -> {
+            Entry e = Entry.find("title", "Computer Nostalgia").firstResult();
+            e.title = hostile;
+            e.summary = hostile;
+            e.contentHtml = "<p>" + hostile + "</p>";
+            e.tags = List.of("]]>", "tag\u0002");
+            e.changedAt = Instant.now();
+        });
+        dev.hallway.support.HallwayProcess.sleep(2100);
+        for (byte[] page : walk("/feed.atom")) {
+            assertEquals(List.of(), AtomValidator.problems(page));
+        }
+        boolean found = false;
+        for (byte[] page : walk("/feed.atom")) {
+            for (SyndEntry e : parse(page).getEntries()) {
+                found |= e.getTitle().contains("<script>alert(1)</script> ]]>") && e.getTitle().contains("😀");
+            }
+        }
+        assertTrue(found, "the hostile title is carried as text");
+    }
+}
