@@ -60,8 +60,10 @@ final class NameIndex {
         }
         String joined = String.join(" ", lower);
         boolean exactCase = EVERYDAY.contains(joined) || (abbreviation && joined.length() <= 4);
-        byFirstWord.computeIfAbsent(lower[0], k -> new ArrayList<>())
-                .add(new Variant(series, lower, original, exactCase, ordinal));
+        List<Variant> sameStart = byFirstWord.computeIfAbsent(lower[0], k -> new ArrayList<>());
+        sameStart.add(new Variant(series, lower, original, exactCase, ordinal));
+        // the longest name wins: "Percona Live Europe" before "Percona Live"
+        sameStart.sort((a, b) -> Integer.compare(b.lower().length, a.lower().length));
     }
 
     /** The token after the name that holds an edition number: "{n}x" → 20x, "DEF CON {n}" → 32. */
@@ -87,13 +89,22 @@ final class NameIndex {
                 }
             }
             matchAt(tokens, i, token.lower(), null, field, mentions);
-            String lettersOnly = token.lower().replaceAll("\\d+$", "");
-            if (!lettersOnly.equals(token.lower()) && !lettersOnly.isEmpty()) {
-                // "FOSDEM20", "Agile2024": a name with its edition fused on
-                matchAt(tokens, i, lettersOnly, token.lower().substring(lettersOnly.length()), field, mentions);
+            int digit = firstDigit(token.lower());
+            if (digit > 0) {
+                // "FOSDEM20", "Agile2024", "SCaLE13x": a name with its edition fused on
+                matchAt(tokens, i, token.lower().substring(0, digit), token.lower().substring(digit), field, mentions);
             }
         }
         return mentions;
+    }
+
+    private static int firstDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void matchAt(Tokens tokens, int i, String first, String fusedDigits, Mention.Field field, List<Mention> out) {
@@ -109,7 +120,10 @@ final class NameIndex {
             if (end > tokens.size() || !wordsMatch(tokens, i, v, fusedDigits != null)) {
                 continue;
             }
-            Edition edition = fusedDigits != null ? fusedEdition(v.series(), fusedDigits) : editionAround(tokens, i, end, v);
+            Edition edition = fusedDigits != null ? fusedEdition(v, fusedDigits) : editionAround(tokens, i, end, v);
+            if (fusedDigits != null && edition == null) {
+                continue; // "fosdemfoo1" is not FOSDEM
+            }
             boolean caseOk = !v.exactCase() || casingMatches(tokens, i, v, fusedDigits != null) || edition != null;
             if (!caseOk) {
                 continue;
@@ -137,7 +151,7 @@ final class NameIndex {
         for (int k = 0; k < v.original().length; k++) {
             String word = tokens.get(i + k).text();
             if (fused && k == 0) {
-                word = word.replaceAll("\\d+$", "");
+                word = word.substring(0, firstDigit(word.toLowerCase(Locale.ROOT)));
             }
             String expected = v.original()[k];
             if (!word.equals(expected) && !word.equals(expected.toUpperCase(Locale.ROOT))) {
@@ -147,9 +161,13 @@ final class NameIndex {
         return true;
     }
 
-    private static Edition fusedEdition(ConferenceSeries series, String digits) {
-        Integer year = Years.of(digits, true);
-        return year == null || series.numbered() ? null : Edition.ofYear(year);
+    private static Edition fusedEdition(Variant v, String rest) {
+        if (v.ordinalAfter() != null) {
+            Matcher m = v.ordinalAfter().matcher(rest);
+            return m.matches() ? Edition.numbered(v.series(), Integer.parseInt(m.group(1))) : null;
+        }
+        Integer year = Years.of(rest, true);
+        return year == null ? null : Edition.ofYear(year);
     }
 
     /** An edition next to a name: "FOSDEM 2019", "FOSDEM'19", "2023 Percona Live", "SCaLE 20x", "DevOpsDays Amsterdam 2024". */

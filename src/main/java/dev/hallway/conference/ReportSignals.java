@@ -32,28 +32,38 @@ final class ReportSignals {
     private static final String E = "(?![\\p{L}])";
 
     private static final List<Signal> TITLE = List.of(
-            title(W + "(recap|report|write-?up|wrap-?up|review|takeaways?|highlights|impressions|lessons learned|notes from|notes on|memories|reflections|debrief|retrospective|summary|trip)" + E, 2),
+            title(W + "(recap|report|write-?up|wrap-?up|review|takeaways?|highlights|impressions|lessons learned|notes from|notes on|reflections|debrief|retrospective|summary|trip|experience|feedback|learnings)" + E, 2),
             title(W + "(day|jour|tag)\\s*[0-9]+" + E, 2),
             title(W + "(feedback on|feedback from|my talk at|our talk at|talks? at|recording|back from|at the)" + E, 1),
-            title(W + "(retour sur|retours sur|compte[- ]rendu|bilan|souvenirs|impressions de|j'étais à|résumé)" + E, 2),
-            title(W + "(rückblick|bericht|nachlese|impressionen|zusammenfassung|erfahrungsbericht|eindrücke)" + E, 2));
+            title(W + "(retour sur|retours sur|retour d'expérience|retex|compte[- ]rendu|bilan|souvenirs|impressions de|j'étais à|résumé|récap|première journée|deuxième journée)" + E, 2),
+            title(W + "(rückblick|bericht|nachlese|impressionen|zusammenfassung|erfahrungsbericht|eindrücke|eindruck|besuch bei|besuch auf)" + E, 2));
 
     private static final List<Signal> LEAD = List.of(
-            lead(W + "(i|we) (attended|visited|went to|was at|were at|spoke at|presented at|gave (a|my|our|two|three) talks?|delivered|had the (pleasure|chance|opportunity))" + E, 1.5),
+            lead(W + "(i|we) (attended|visited|went to|was at|were at|spoke at|presented|gave (a|my|our|two|three) talks?|delivered|arrived|landed|had the (great |good )?(pleasure|chance|opportunity)|got to (see|meet|attend))" + E, 1.5),
+            lead(W + "(my experience (attending|at)|to attend the|it was (a|an|my|great|fun|amazing)|was a (great|fantastic|wonderful) (event|conference|time)|the talk was)" + E, 1),
             lead(W + "(took place|was held|were held|this year's|last week|last weekend|earlier this (week|month)|kicked off|wrapped up|just returned|just got back|came back from)" + E, 1),
-            lead(W + "(j'ai assisté|j'ai participé|nous avons participé|s'est déroulée?|a eu lieu|ont eu lieu|nous étions|j'étais|cette année|la semaine dernière)" + E, 1.5),
-            lead(W + "(ich war|wir waren|fand .{0,40}statt|habe ich|haben wir|besucht|teilgenommen|letzte woche|dieses jahr)" + E, 1.5));
+            lead(W + "(j'ai assisté|j'ai participé|nous avons participé|s'est déroulée?|a eu lieu|ont eu lieu|nous étions|j'étais|on était|j'ai pu|nous avons pu|la semaine dernière|d'être présent)" + E, 1.5),
+            lead(W + "(ich war|wir waren|fand .{0,40}statt|habe ich|haben wir|(habe|haben|hatte) .{0,40}besucht|teilgenommen|letzte woche|war ich)" + E, 1.5));
 
     private static final List<Signal> AGAINST = List.of(
             against(W + "(call for (papers|proposals|speakers|participation)|cfp|cfps|submit your (talk|proposal)|submissions? (are|is) open|appel à (conférenciers|orateurs|propositions|communications)|aufruf zur einreichung)" + E, "call-for-papers", 3),
             against(W + "(we'?re hiring|we are hiring|job opening|job offer|open positions?|join our team|nous recrutons|offre d'emploi|wir suchen|stellenangebot)" + E, "job-post", 3),
             against(W + "(how to|tutorial|step[- ]by[- ]step|getting started|installing|guide to|tl;dr; this is a tutorial|tutoriel|anleitung)" + E, "tutorial", 2),
-            against(W + "(i'll be|i will be|we'll be|we will be|i'm going to|will be speaking|will be attending|i'll be attending|see you (at|in|there)|join us|come (and )?(see|visit|meet) us|upcoming|next week|next month|later this year|save the date|register now|get your tickets?|early[- ]bird|je serai|nous serons|rejoignez-nous|à venir|ich werde|wir werden|kommt vorbei|anmeldung)" + E, "future-tense", 2));
+            against(W + "(i'll be|i will be|we'll be|we will be|i'm going to|is going to be there|are going to be there|will be there|will be speaking|will be attending|i'll be attending|will take place|is happening|will present|excited to speak|looking forward to (it|meeting|seeing|the)|look forward to see|you can find me|see you (at|in|there)|join us|come (and )?(see|visit|meet) us|upcoming|next week|next month|later this year|is this week|save the date|register now|get your tickets?|early[- ]bird|je serai|nous serons|rejoignez-nous|à venir|aura lieu|se tiendra|auront lieu|ich werde|wir werden|kommt vorbei|besucht uns|besuchen sie uns|findet ihr uns|findet .{0,40}statt|freue mich auf|freuen uns auf|anmeldung)" + E, "future-tense", 2),
+            against(W + "(monthly update|weekly update|newsletter|this week in|round-?up|digest|videos? (are |is )?(now )?available|recordings? (are |is )?(now )?available|now available|interview|entretien|interviewt?)" + E, "not-a-report-kind", 2));
+
+    /** Titles that announce a presence to come: "Going to FOSDEM", "Find us at SCaLE 15x", "Flux at KubeCon EU 2022". */
+    private static final List<Signal> TITLE_AGAINST = List.of(
+            against("^\\s*(going to|heading to|on (my|our) way to|off to|find us at|meet us at|visit us at|catch (me|us) at|see you at|speaking at)" + E, "announces-presence", 3),
+            against("^\\s*[^\\s:]+(\\s+[^\\s:]+)?\\s+(at|auf der|auf dem|au|à la|à)\\s", "announces-presence", 1.5));
 
     static List<Evidence> inTitle(String title) {
         List<Evidence> found = new ArrayList<>();
         collect(title, TITLE, found, 1);
         collect(title, AGAINST, found, 1);
+        if (found.stream().noneMatch(e -> e.weight() > 0)) {
+            collect(title, TITLE_AGAINST, found, 1);
+        }
         return found;
     }
 
