@@ -75,13 +75,13 @@ class ConferenceApiTest {
     void theSeedPostsMakeExactlyTheEightGroups() {
         assertEquals(Map.of("FOSDEM 2018", 1, "FOSDEM 2019", 1, "FOSDEM 2020", 1, "Open Source Founders Summit 2024", 1,
                 "FOSS Backstage 2024", 1, "Percona Live 2023", 3, "SCaLE 20x", 1, "dotScale 2015", 1), groups());
-        JsonPath percona = given().when().get("/conferences/percona-live-2023").then().statusCode(200).extract().jsonPath();
+        JsonPath percona = given().accept("application/json").when().get("/conferences/percona-live-2023").then().statusCode(200).extract().jsonPath();
         assertEquals("edition", percona.getString("kind"));
         assertEquals(List.of("2023 Percona Live – Day 2", "2023 Percona Live – Day 1", "2023 Percona Live – Day 0"),
                 percona.getList("reports.title"));
-        given().when().get("/conferences/fosdem").then().statusCode(200)
+        given().accept("application/json").when().get("/conferences/fosdem").then().statusCode(200)
                 .body("kind", is("series")).body("editions.size()", is(3)).body("reports.size()", is(3));
-        given().when().get("/conferences/no-such-event-1999").then().statusCode(404)
+        given().accept("application/json").when().get("/conferences/no-such-event-1999").then().statusCode(404)
                 .body("error", containsString("no-such-event-1999"));
         given().queryParam("conference", "fosdem-2019").when().get("/entries").then()
                 .body("entries.size()", is(1)).body("entries[0].conference.slug", is("fosdem-2019"))
