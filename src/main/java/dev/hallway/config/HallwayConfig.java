@@ -32,6 +32,48 @@ public interface HallwayConfig {
 
     Feed feed();
 
+    Mail mail();
+
+    Digest digest();
+
+    interface Mail {
+        /** Sender of every message. */
+        @WithDefault("Hallway <hallway@localhost>")
+        String from();
+
+        /** Address that receives mailto: unsubscribe requests (List-Unsubscribe). */
+        Optional<String> unsubscribeMailbox();
+
+        /** Key for unsubscribe links; without one, a key is generated and kept in the database. */
+        Optional<String> secret();
+    }
+
+    interface Digest {
+        /** When the weekly digest is built and sent (Quartz-style cron: second minute hour day month weekday). */
+        @WithDefault("0 0 8 ? * MON")
+        String cron();
+
+        /** Time zone of the schedule and of the ISO weeks. */
+        @WithDefault("UTC")
+        String zone();
+
+        /** Sending attempts per message before it is marked failed. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Permanent rejections (SMTP 5xx) after which an address is marked bounced. */
+        @WithDefault("3")
+        int maxBounces();
+
+        /** First retry delay; doubles with each attempt. */
+        @WithDefault("1m")
+        Duration retryDelay();
+
+        /** How often the outbox is checked for messages to send. */
+        @WithDefault("10s")
+        Duration sendInterval();
+    }
+
     interface Feed {
         /** Entries per page of every Atom feed. */
         @WithDefault("50")

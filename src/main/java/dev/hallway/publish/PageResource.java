@@ -30,11 +30,15 @@ public class PageResource {
 
     @CheckedTemplate(basePath = "pages")
     public static class Templates {
-        static native TemplateInstance index(List<EditionGroup> groups, long editions);
+        static native TemplateInstance index(List<EditionGroup> groups, long editions, List<SeriesOption> series);
 
         static native TemplateInstance conference(String name, String slug, String site, boolean series,
                                                   List<ConferenceEditions.EditionSummary> editions,
                                                   List<ReportItem> reports);
+    }
+
+    /** A series the subscribe form offers to follow. */
+    public record SeriesOption(String slug, String name) {
     }
 
     @Inject
@@ -54,7 +58,15 @@ public class PageResource {
                     .page(0, REPORTS_PER_EDITION).list().stream().map(e -> PageModels.report(e, sources)).toList();
             groups.add(new EditionGroup(edition.slug(), edition.name(), edition.reports(), items));
         }
-        return Templates.index(groups, all.size());
+        Map<String, String> seriesWithReports = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (ConferenceEditions.EditionSummary edition : all) {
+            if (!edition.detected() && conferences.catalogue().series(edition.series()) != null) {
+                seriesWithReports.put(edition.seriesName(), edition.series());
+            }
+        }
+        List<SeriesOption> options = seriesWithReports.entrySet().stream()
+                .map(e -> new SeriesOption(e.getValue(), e.getKey())).toList();
+        return Templates.index(groups, all.size(), options);
     }
 
     static Map<Long, Source> sources() {

@@ -1,0 +1,105 @@
+package dev.hallway.subscribe;
+
+import dev.hallway.common.AppState;
+import dev.hallway.common.Hashing;
+import dev.hallway.config.HallwayConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * The tokens in links we mail: confirmation tokens are 256 random bits, stored only as a hash; unsubscribe tokens
+ * are an HMAC of the subscriber id, so every digest can carry one without storing it.
+ */
+@ApplicationScoped
+public class SecretTokens {
+
+    private static final String KEY_STATE = "mail.secret";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    Clock clock;
+
+    private volatile byte[] key;
+
+    public static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        return Hashing.sha256Hex(token);
+    }
+
+    public String unsubscribeToken(long subscriberId) {
+        return subscriberId + "." + mac("unsubscribe:" + subscriberId);
+    }
+
+    /** @return the subscriber id the token was made for, or null if it is not one of ours */
+    public Long subscriberOf(String token) {
+        if (token == null) {
+            return null;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(token.substring(0, dot));
+            boolean valid = MessageDigest.isEqual(mac("unsubscribe:" + id).getBytes(StandardCharsets.US_ASCII),
+                    token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+            return valid ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** hallway.mail.secret, else a key made once and kept in the database (shared by every instance). */
+    private byte[] key() {
+        if (key == null) {
+            String configured = config.mail().secret().filter(s -> !s.isBlank()).orElse(null);
+            if (configured != null) {
+                key = configured.getBytes(StandardCharsets.UTF_8);
+            } else {
+                String stored;
+                try {
+                    stored = QuarkusTransaction.requiringNew().call(() -> {
+                        String existing = AppState.get(KEY_STATE);
+                        if (existing != null) {
+                            return existing;
+                        }
+                        String fresh = random();
+                        AppState.put(KEY_STATE, fresh, clock.instant());
+                        return fresh;
+                    });
+                } catch (RuntimeException anotherInstanceWasFirst) {
+                    stored = QuarkusTransaction.requiringNew().call(() -> AppState.get(KEY_STATE));
+                }
+                key = stored.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return key;
+    }
+}

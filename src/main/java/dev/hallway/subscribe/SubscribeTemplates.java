@@ -1,0 +1,39 @@
+package dev.hallway.subscribe;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The confirmation email (templates/mail) and the subscription pages (templates/pages). */
+final class SubscribeTemplates {
+
+    private SubscribeTemplates() {
+    }
+
+    @CheckedTemplate(basePath = "mail")
+    static class Mail {
+        static native TemplateInstance confirmHtml(String link);
+
+        static native TemplateInstance confirmText(String link);
+    }
+
+    @CheckedTemplate(basePath = "pages")
+    static class Pages {
+        /** After the subscribe form: the same answer whatever the address. */
+        static native TemplateInstance subscribed(String email, String error);
+
+        static native TemplateInstance confirmed(String email, boolean ok);
+
+        /** GET /unsubscribe: a button, so that link scanners do not unsubscribe anyone. */
+        static native TemplateInstance unsubscribe(String token, boolean valid);
+
+        static native TemplateInstance unsubscribed(String email);
+    }
+
+    static TemplateInstance confirmHtml(String link) {
+        return Mail.confirmHtml(link);
+    }
+
+    static TemplateInstance confirmText(String link) {
+        return Mail.confirmText(link);
+    }
+}
