@@ -49,7 +49,8 @@ public class SubscriptionService {
         List<String> followed = followed(series);
         Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            Subscriber s = Subscriber.find("email", email).firstResult();
+            // one subscription per mailbox, however its owner capitalises it
+            Subscriber s = Subscriber.find("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT)).firstResult();
             if (s == null) {
                 s = new Subscriber();
                 s.email = email;

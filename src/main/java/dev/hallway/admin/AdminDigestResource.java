@@ -1,0 +1,74 @@
+package dev.hallway.admin;
+
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.digest.Digest;
+import dev.hallway.digest.DigestContent;
+import dev.hallway.digest.DigestSender;
+import dev.hallway.digest.DigestService;
+import dev.hallway.digest.DigestSummary;
+import dev.hallway.digest.IsoWeek;
+import dev.hallway.mail.MailDelivery;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The digest for operators: delivery status per week, a preview of the next one, and sending a week on demand. */
+@Path("/admin/digests")
+@AdminOnly
+public class AdminDigestResource {
+
+    @Inject
+    DigestService digests;
+    @Inject
+    DigestSender sender;
+    @Inject
+    MailDelivery mail;
+    @Inject
+    HallwayConfig config;
+
+    public record Status(boolean deliveryEnabled, String delivery, List<DigestSummary> weeks) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Status status() {
+        return new Status(mail.enabled(), mail.enabled() ? "on" : "off: no SMTP server configured (set quarkus.mailer.host)",
+                digests.summaries());
+    }
+
+    @GET
+    @Path("preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DigestContent preview() {
+        return digests.preview();
+    }
+
+    /** Builds the week (if not built yet) and sends what is due; calling it again sends nothing twice. */
+    @POST
+    @Path("send")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> send(@QueryParam("week") String week) {
+        IsoWeek isoWeek;
+        try {
+            isoWeek = IsoWeek.parse(week);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("week: " + e.getMessage());
+        }
+        Optional<Digest> digest = digests.build(isoWeek);
+        if (digest.isEmpty()) {
+            return Map.of("week", isoWeek.toString(), "built", false, "reason", "no conference report that week");
+        }
+        DigestSender.Pass pass = sender.sendDue();
+        return Map.of("week", isoWeek.toString(), "built", true, "subject", digest.get().subject,
+                "sent", pass.sent(), "retrying", pass.retrying(), "failed", pass.failed(), "deliveryOff", pass.deliveryOff());
+    }
+}

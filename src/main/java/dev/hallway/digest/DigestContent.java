@@ -1,0 +1,39 @@
+package dev.hallway.digest;
+
+import java.util.List;
+
+/**
+ * What a week's digest holds, frozen when it is built: the conference editions with their reports, groups ordered
+ * by number of reports, then name.
+ */
+public record DigestContent(String week, String period, List<Group> groups) {
+
+    public record Group(String slug, String series, String name, List<Report> reports) {
+        public int count() {
+            return reports.size();
+        }
+    }
+
+    public record Report(String title, String url, String blog, String author, String date, String summary) {
+    }
+
+    public int reports() {
+        return groups.stream().mapToInt(g -> g.reports().size()).sum();
+    }
+
+    /** Only the groups of the followed series (all of them when nothing is followed). */
+    public DigestContent forSeries(List<String> followed) {
+        if (followed == null || followed.isEmpty()) {
+            return this;
+        }
+        return new DigestContent(week, period, groups.stream().filter(g -> followed.contains(g.series())).toList());
+    }
+
+    /** "Hallway — 7 reports from 3 conferences (2026-W47)" */
+    public String subject() {
+        int reports = reports();
+        int conferences = groups.size();
+        return "Hallway — " + reports + (reports == 1 ? " report" : " reports") + " from " + conferences
+                + (conferences == 1 ? " conference" : " conferences") + " (" + week + ")";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.hallway.digest;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/** Builds the previous ISO week's digest on hallway.digest.cron, in hallway.digest.zone; the sender does the rest. */
+@ApplicationScoped
+public class DigestScheduler {
+
+    @Inject
+    DigestService digests;
+    @Inject
+    DigestSender sender;
+    @Inject
+    Clock clock;
+
+    @Scheduled(cron = "${hallway.digest.cron:0 0 8 ? * MON}", timeZone = "${hallway.digest.zone:UTC}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void weekly() {
+        IsoWeek week = IsoWeek.previous(clock.instant(), digests.zone());
+        digests.build(week);
+        sender.sendDue();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.hallway.digest;
+
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.mail.MailDelivery;
+import dev.hallway.poll.PollClaims;
+import dev.hallway.subscribe.Subscriber;
+import dev.hallway.subscribe.SubscriberStatus;
+import dev.hallway.subscribe.SubscriptionService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works through the outbox. Each message is claimed with a lease by one conditional UPDATE (so instances sharing the
+ * database never send the same message), sent, and marked sent in its own transaction right after the SMTP server
+ * accepted it. Passing failures retry with backoff; a permanent rejection counts against the address.
+ */
+@ApplicationScoped
+public class DigestSender {
+
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int BATCH = 100;
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    MailDelivery mail;
+    @Inject
+    PollClaims claims;
+    @Inject
+    SubscriptionService subscriptions;
+
+    private volatile boolean warnedOff;
+
+    /** What one pass did. */
+    public record Pass(int sent, int retrying, int failed, int skipped, boolean deliveryOff) {
+    }
+
+    @Scheduled(every = "${hallway.digest.send-interval:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sendDue();
+    }
+
+    /** Sends every message that is due now. */
+    public Pass sendDue() {
+        if (!mail.enabled()) {
+            if (!warnedOff) {
+                Log.warn("mail delivery is off: no SMTP server configured (quarkus.mailer.host); digests are built and archived, not sent");
+                warnedOff = true;
+            }
+            return new Pass(0, 0, 0, 0, true);
+        }
+        int sent = 0, retrying = 0, failed = 0, skipped = 0;
+        Map<String, DigestContent> digests = new HashMap<>();
+        while (true) {
+            List<Long> batch = due();
+            if (batch.isEmpty()) {
+                return new Pass(sent, retrying, failed, skipped, false);
+            }
+            int claimedAny = 0;
+            for (Long id : batch) {
+                if (!claim(id)) {
+                    continue;
+                }
+                claimedAny++;
+                switch (sendOne(id, digests)) {
+                    case SENT -> sent++;
+                    case PENDING -> retrying++;
+                    case FAILED -> failed++;
+                    default -> skipped++;
+                }
+            }
+            if (claimedAny == 0) {
+                return new Pass(sent, retrying, failed, skipped, false);
+            }
+        }
+    }
+
+    private List<Long> due() {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
+                        "(status = ?1 and nextAttemptAt <= ?2) or (status = ?3 and leaseUntil < ?2) order by id",
+                        OutboxStatus.PENDING, now, OutboxStatus.SENDING)
+                .page(0, BATCH).list().stream().map(m -> m.id).toList());
+    }
+
+    /** One instance wins the row: a pending message, or one whose sender died (its lease ran out). */
+    private boolean claim(long id) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
+                "status = ?1, leaseOwner = ?2, leaseUntil = ?3 where id = ?4 and "
+                        + "((status = ?5 and nextAttemptAt <= ?6) or (status = ?1 and leaseUntil < ?6))",
+                OutboxStatus.SENDING, claims.instanceId(), now.plus(LEASE), id, OutboxStatus.PENDING, now) == 1);
+    }
+
+    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId, int attempts) {
+    }
+
+    private OutboxStatus sendOne(long id, Map<String, DigestContent> digests) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage m = OutboxMessage.findById(id);
+            Subscriber s = Subscriber.findById(m.subscriberId);
+            if (s == null || s.status != SubscriberStatus.CONFIRMED) {
+                m.status = OutboxStatus.SKIPPED;
+                m.leaseOwner = null;
+                return null;
+            }
+            if (m.messageId == null) {
+                m.messageId = mail.newMessageId();
+            }
+            DigestContent full = digests.computeIfAbsent(m.week, w -> DigestService.content(Digest.findById(w)));
+            DigestContent mine = full.forSeries(s.series);
+            return new Job(s.email, mine.subject(), mine, m.messageId, s.id, m.attempts);
+        });
+        if (job == null) {
+            return OutboxStatus.SKIPPED;
+        }
+        String unsubscribe = subscriptions.unsubscribeUrl(job.subscriberId());
+        Map<String, String> headers = new HashMap<>();
+        String mailto = config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse("");
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
+        try {
+            String base = base();
+            mail.send(job.to(), job.subject(),
+                    DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render(),
+                    DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render(),
+                    job.messageId(), headers);
+        } catch (MailDelivery.SendFailure e) {
+            return failed(id, job, e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage m = OutboxMessage.findById(id);
+            m.status = OutboxStatus.SENT;
+            m.sentAt = clock.instant();
+            m.attempts = job.attempts() + 1;
+            m.leaseOwner = null;
+            m.leaseUntil = null;
+            m.lastError = null;
+        });
+        return OutboxStatus.SENT;
+    }
+
+    private OutboxStatus failed(long id, Job job, MailDelivery.SendFailure e) {
+        int attempts = job.attempts() + 1;
+        boolean giveUp = e.permanent() || attempts >= config.digest().maxAttempts();
+        Log.warnf("digest %s to subscriber %d failed (attempt %d, %s): %s", job.subject(), job.subscriberId(), attempts,
+                e.permanent() ? "permanent" : giveUp ? "giving up" : "will retry", e.getMessage());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage m = OutboxMessage.findById(id);
+            m.attempts = attempts;
+            m.lastError = e.getMessage();
+            m.leaseOwner = null;
+            m.leaseUntil = null;
+            if (e.permanent()) {
+                Subscriber s = Subscriber.findById(job.subscriberId());
+                s.bounces++;
+                if (s.bounces >= config.digest().maxBounces()) {
+                    s.status = SubscriberStatus.BOUNCED;
+                    Log.warnf("subscriber %d marked bounced after %d permanent rejections", s.id, s.bounces);
+                }
+            }
+            if (giveUp) {
+                m.status = OutboxStatus.FAILED;
+            } else {
+                m.status = OutboxStatus.PENDING;
+                m.nextAttemptAt = clock.instant().plus(config.digest().retryDelay().multipliedBy(1L << Math.min(attempts - 1, 16)));
+            }
+            return m.status;
+        });
+    }
+
+    private String base() {
+        String base = config.baseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private String host() {
+        String host = java.net.URI.create(config.baseUrl()).getHost();
+        return host == null ? "localhost" : host;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.hallway.digest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.subscribe.Subscriber;
+import dev.hallway.subscribe.SubscriberStatus;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a week's digest once and fills the outbox with one message per confirmed subscriber who has something to
+ * read in it. Building twice (another instance, a second admin call) changes nothing.
+ */
+@ApplicationScoped
+public class DigestService {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    HallwayConfig config;
+    @Inject
+    DigestBuilder builder;
+    @Inject
+    Clock clock;
+
+    public ZoneId zone() {
+        return ZoneId.of(config.digest().zone());
+    }
+
+    /** @return the week's digest, built now if it was not yet; empty when the week had no report (nothing is sent) */
+    public Optional<Digest> build(IsoWeek week) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> buildOnce(week));
+        } catch (RuntimeException e) {
+            // another instance built the same week at the same moment: theirs stands
+            Digest existing = QuarkusTransaction.requiringNew().call(() -> Digest.findById(week.toString()));
+            if (existing == null) {
+                throw e;
+            }
+            return Optional.of(existing);
+        }
+    }
+
+    private Optional<Digest> buildOnce(IsoWeek week) {
+        Digest existing = Digest.findById(week.toString());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        DigestContent content = builder.build(week, zone());
+        if (content.groups().isEmpty()) {
+            Log.infof("digest %s: no conference report that week, nothing to send", week);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Digest digest = new Digest();
+        digest.week = week.toString();
+        digest.periodStart = week.start(zone());
+        digest.periodEnd = week.end(zone());
+        digest.builtAt = now;
+        digest.subject = content.subject();
+        digest.reports = content.reports();
+        digest.conferences = content.groups().size();
+        digest.content = json(content);
+        digest.persist();
+        int queued = 0, nothingToRead = 0;
+        for (Subscriber s : Subscriber.<Subscriber>list("status", SubscriberStatus.CONFIRMED)) {
+            if (content.forSeries(s.series).groups().isEmpty()) {
+                nothingToRead++;
+                continue;
+            }
+            OutboxMessage message = new OutboxMessage();
+            message.week = digest.week;
+            message.subscriberId = s.id;
+            message.status = OutboxStatus.PENDING;
+            message.nextAttemptAt = now;
+            message.persist();
+            queued++;
+        }
+        Log.infof("digest %s built: %s; %d messages queued, %d subscribers follow none of its conferences",
+                week, digest.subject, queued, nothingToRead);
+        return Optional.of(digest);
+    }
+
+    /** The digest the next scheduled run would send: the current week so far. Nothing is stored. */
+    public DigestContent preview() {
+        IsoWeek week = IsoWeek.current(clock.instant(), zone());
+        return QuarkusTransaction.requiringNew().call(() -> builder.build(week, zone()));
+    }
+
+    public static DigestContent content(Digest digest) {
+        try {
+            return JSON.readValue(digest.content, DigestContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("digest " + digest.week + " is unreadable", e);
+        }
+    }
+
+    /** Every digest built, newest first, with its delivery counts. */
+    public List<DigestSummary> summaries() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<DigestSummary> result = new ArrayList<>();
+            for (Digest d : Digest.<Digest>list("order by week desc")) {
+                long recipients = OutboxMessage.count("week", d.week);
+                long sent = OutboxMessage.count("week = ?1 and status = ?2", d.week, OutboxStatus.SENT);
+                long failed = OutboxMessage.count("week = ?1 and status = ?2", d.week, OutboxStatus.FAILED);
+                long pending = OutboxMessage.count("week = ?1 and status in (?2, ?3)", d.week, OutboxStatus.PENDING, OutboxStatus.SENDING);
+                result.add(new DigestSummary(d.week, d.subject, d.builtAt, d.reports, d.conferences, recipients, sent, pending, failed));
+            }
+            return result;
+        });
+    }
+
+    private static String json(DigestContent content) {
+        try {
+            return JSON.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.hallway.digest;
+
+import dev.hallway.subscribe.Subscriber;
+import dev.hallway.subscribe.SubscriberStatus;
+import dev.hallway.support.FeedServer;
+import dev.hallway.support.FeedServer.Reply;
+import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.Fixtures;
+import dev.hallway.support.GreenMailResource;
+import dev.hallway.support.TestFeeds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Subscriptions and the weekly digest, end to end through a real SMTP server (GreenMail). */
+@QuarkusTest
+@TestProfile(DigestTest.OwnDatabase.class)
+@QuarkusTestResource(FeedServerResource.class)
+@QuarkusTestResource(value = GreenMailResource.class, restrictToAnnotatedClass = true)
+class DigestTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:digest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    static final String WEEK = "2026-W47";
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/subscriptions/confirm\\?token=[A-Za-z0-9_-]+");
+
+    @Inject
+    TestFeeds feeds;
+    @Inject
+    DigestSender sender;
+
+    private final FeedServer server = FeedServerResource.server();
+
+    /** The seed feeds with every date moved into 2026-W47, so one week holds all the seed posts. */
+    @BeforeEach
+    void aWeekHoldingTheSeedPosts() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage.deleteAll();
+            Digest.deleteAll();
+            Subscriber.deleteAll();
+        });
+        String[][] seeds = {{"adventures-in-oss.rss", Fixtures.RSS}, {"pingcap-blog.atom", Fixtures.ATOM},
+                {"alexander-trost.atom", Fixtures.ATOM}, {"duchess-france.rdf", Fixtures.RDF}};
+        StringBuilder yaml = new StringBuilder("feeds:\n");
+        for (String[] seed : seeds) {
+            String xml = Fixtures.text("seeds/" + seed[0])
+                    .replaceAll("<pubDate>[^<]+</pubDate>", "<pubDate>Tue, 17 Nov 2026 10:00:00 +0000</pubDate>")
+                    .replaceAll("<(published|updated|dc:date)>[^<]+</(published|updated|dc:date)>", "<$1>2026-11-17T10:00:00Z</$2>");
+            server.route("/digest/" + seed[0], Reply.ok(xml.getBytes(StandardCharsets.UTF_8), seed[1]));
+            yaml.append("  - url: ").append(server.url("/digest/" + seed[0])).append('\n');
+        }
+        feeds.write(yaml.toString());
+        feeds.pollAll();
+    }
+
+    private static List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : GreenMailResource.mail().getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i).isMimeType(type)) {
+                return multipart.getBodyPart(i).getContent().toString();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    /** Subscribes through the API and follows the link of the confirmation email. */
+    private static void subscribeAndConfirm(String email, List<String> series) throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "series", series))
+                .when().post("/subscriptions").then().statusCode(202);
+        List<MimeMessage> messages = mailTo(email.trim().toLowerCase());
+        Matcher link = LINK.matcher(part(messages.get(messages.size() - 1), "text/plain"));
+        assertTrue(link.find(), "a confirmation link");
+        String path = link.group().replaceFirst("https?://[^/]+", "");
+        given().when().get(path).then().statusCode(200).body(containsString("You are subscribed"));
+    }
+
+    @Test
+    void theConfirmationFlowEndToEnd() throws Exception {
+        String email = "  Ada.Lovelace@Example.ORG ";
+        given().contentType(ContentType.JSON).body(Map.of("email", email)).when().post("/subscriptions")
+                .then().statusCode(202).body("status", is("pending-confirmation"));
+        List<MimeMessage> sent = mailTo("Ada.Lovelace@example.org");
+        assertEquals(1, sent.size());
+        assertEquals("Confirm your Hallway subscription", sent.get(0).getSubject());
+        assertNotNull(sent.get(0).getHeader("Message-ID"));
+        assertNotNull(sent.get(0).getHeader("Date"));
+        Matcher link = LINK.matcher(part(sent.get(0), "text/plain"));
+        assertTrue(link.find());
+        String token = link.group().substring(link.group().indexOf("token=") + 6);
+        assertTrue(token.length() >= 22, "at least 128 random bits");
+        Subscriber pending = QuarkusTransaction.requiringNew().call(() -> Subscriber.find("email", "Ada.Lovelace@example.org").firstResult());
+        assertEquals(SubscriberStatus.PENDING, pending.status);
+        assertTrue(!pending.confirmTokenHash.contains(token), "only a hash of the token is stored");
+
+        // asking again answers the same and sends nothing more within ten minutes
+        given().contentType(ContentType.JSON).body(Map.of("email", "ada.lovelace@EXAMPLE.org")).when().post("/subscriptions")
+                .then().statusCode(202).body("status", is("pending-confirmation"));
+        assertEquals(1, mailTo("Ada.Lovelace@example.org").size());
+
+        given().when().get(link.group().replaceFirst("https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("You are subscribed"));
+        given().when().get("/subscriptions/confirm?token=" + token).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("email", "ada.lovelace@example.org")).when().post("/subscriptions")
+                .then().statusCode(202).body("status", is("pending-confirmation"));
+        assertEquals(1, mailTo("Ada.Lovelace@example.org").size(), "a confirmed address gets the same answer and no mail");
+    }
+
+    @Test
+    void badAddressesAreClearErrors() {
+        given().contentType(ContentType.JSON).body(Map.of("email", "not-an-address")).when().post("/subscriptions")
+                .then().statusCode(400).body("error", containsString("not an email address"));
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@b@example.org")).when().post("/subscriptions")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("email", "ok@example.org", "series", List.of("no-such-series")))
+                .when().post("/subscriptions").then().statusCode(400).body("error", containsString("no-such-series"));
+        given().contentType(ContentType.URLENC).formParam("email", "x@").when().post("/subscriptions")
+                .then().statusCode(400).body(containsString("not an email address"));
+    }
+
+    @Test
+    void theWeeksDigestGroupsTheSeedReportsAndIsSentOnceWithBothPartsAndUnsubscribeHeaders() throws Exception {
+        subscribeAndConfirm("all@example.org", List.of());
+        subscribeAndConfirm("fosdem-fan@example.org", List.of("fosdem"));
+
+        given().auth().oauth2(TestFeeds.ADMIN_TOKEN).queryParam("week", WEEK).when().post("/admin/digests/send")
+                .then().statusCode(200).body("built", is(true))
+                .body("subject", is("Hallway — 10 reports from 8 conferences (2026-W47)"));
+
+        MimeMessage all = mailTo("all@example.org").stream().filter(m -> subject(m).startsWith("Hallway —")).findFirst().orElseThrow();
+        assertEquals("Hallway — 10 reports from 8 conferences (2026-W47)", all.getSubject());
+        assertTrue(all.getContentType().startsWith("multipart/alternative"), all.getContentType());
+        String html = part(all, "text/html");
+        String text = part(all, "text/plain");
+        List<String> groups = new ArrayList<>();
+        Matcher heading = Pattern.compile("== (.+?) — (\\d+) reports? ==").matcher(text);
+        while (heading.find()) {
+            groups.add(heading.group(1) + ":" + heading.group(2));
+        }
+        assertEquals(List.of("Percona Live 2023:3", "dotScale 2015:1", "FOSDEM 2018:1", "FOSDEM 2019:1", "FOSDEM 2020:1",
+                "FOSS Backstage 2024:1", "Open Source Founders Summit 2024:1", "SCaLE 20x:1"), groups);
+        assertTrue(!text.contains("This Blog Can Now Vote") && !text.contains("Computer Nostalgia"), "no non-report");
+        assertTrue(html.contains("2023 Percona Live – Day 1") && html.contains("width=\"600\""), "HTML part");
+        assertTrue(!html.contains("<script") && !html.contains("<img"), "no scripts, no remote images");
+        String unsubscribe = all.getHeader("List-Unsubscribe")[0];
+        assertTrue(unsubscribe.matches("<https?://[^>]+/unsubscribe\\?token=[^>]+>, <mailto:unsubscribe@hallway.test\\?subject=unsubscribe>"), unsubscribe);
+        assertEquals("List-Unsubscribe=One-Click", all.getHeader("List-Unsubscribe-Post")[0]);
+        assertNotNull(all.getHeader("Message-ID"));
+        assertNotNull(all.getHeader("Date"));
+        assertTrue(all.getFrom()[0].toString().contains("digest@hallway.test"));
+
+        MimeMessage fan = mailTo("fosdem-fan@example.org").stream().filter(m -> subject(m).startsWith("Hallway —")).findFirst().orElseThrow();
+        assertEquals("Hallway — 3 reports from 3 conferences (2026-W47)", fan.getSubject());
+        assertTrue(!part(fan, "text/plain").contains("Percona"), "only the followed series");
+
+        int before = GreenMailResource.mail().getReceivedMessages().length;
+        given().auth().oauth2(TestFeeds.ADMIN_TOKEN).queryParam("week", WEEK).when().post("/admin/digests/send")
+                .then().statusCode(200).body("sent", is(0));
+        assertEquals(before, GreenMailResource.mail().getReceivedMessages().length, "sending a week twice sends nothing twice");
+
+        given().accept("text/html").when().get("/digests/" + WEEK).then().statusCode(200)
+                .body(containsString("2023 Percona Live – Day 0")).body(containsString("FOSDEM 2019"));
+        given().accept("text/html").when().get("/digests/latest").then().statusCode(200).body(containsString(WEEK));
+        given().accept("text/html").when().get("/digests").then().statusCode(200).body(containsString(WEEK));
+        given().auth().oauth2(TestFeeds.ADMIN_TOKEN).when().get("/admin/digests").then().statusCode(200)
+                .body("deliveryEnabled", is(true)).body("weeks[0].week", is(WEEK)).body("weeks[0].sent", is(2))
+                .body("weeks[0].pending", is(0));
+
+        // one-click unsubscribe: GET shows a button and changes nothing; POST unsubscribes at once
+        String url = unsubscribe.substring(1, unsubscribe.indexOf('>')).replaceFirst("https?://[^/]+", "");
+        given().when().get(url).then().statusCode(200).body(containsString("<form method=\"post\""));
+        assertEquals(SubscriberStatus.CONFIRMED, status("all@example.org"));
+        given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click").when().post(url)
+                .then().statusCode(200).body(containsString("unsubscribed"));
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, status("all@example.org"));
+        given().when().post("/unsubscribe?token=1.forged").then().statusCode(404);
+    }
+
+    @Test
+    void anSmtpServerThatIsDownThenUpEndsWithEveryMessageDeliveredOnce() throws Exception {
+        subscribeAndConfirm("down1@example.org", List.of());
+        subscribeAndConfirm("down2@example.org", List.of());
+        GreenMailResource.stopServer();
+        try {
+            given().auth().oauth2(TestFeeds.ADMIN_TOKEN).queryParam("week", "2026-W47").when().post("/admin/digests/send")
+                    .then().statusCode(200).body("sent", is(0));
+        } finally {
+            GreenMailResource.startServer();
+        }
+        Thread.sleep(1500); // the retry delay of the test profile
+        DigestSender.Pass pass = sender.sendDue();
+        assertTrue(pass.sent() >= 2, pass.toString());
+        sender.sendDue();
+        assertEquals(1, mailTo("down1@example.org").size());
+        assertEquals(1, mailTo("down2@example.org").size());
+    }
+
+    @Test
+    void aSendInterruptedHalfwayResumesWithoutDuplicatesOrGaps() throws Exception {
+        List<String> people = List.of("r1@example.org", "r2@example.org", "r3@example.org", "r4@example.org");
+        for (String p : people) {
+            subscribeAndConfirm(p, List.of());
+        }
+        String week = "2026-W47";
+        // an instance built the week and died mid-send: r1 sent, r2 claimed (lease expired), r3 and r4 pending
+        DigestService digests = io.quarkus.arc.Arc.container().instance(DigestService.class).get();
+        digests.build(IsoWeek.parse(week));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String p : people) {
+                Subscriber s = Subscriber.find("email", p).firstResult();
+                OutboxMessage m = OutboxMessage.find("week = ?1 and subscriberId = ?2", week, s.id).firstResult();
+                if (m == null) {
+                    m = new OutboxMessage();
+                    m.week = week;
+                    m.subscriberId = s.id;
+                    m.nextAttemptAt = java.time.Instant.now();
+                    m.persist();
+                }
+                switch (p) {
+                    case "r1@example.org" -> {
+                        m.status = OutboxStatus.SENT;
+                        m.sentAt = java.time.Instant.now();
+                    }
+                    case "r2@example.org" -> {
+                        m.status = OutboxStatus.SENDING;
+                        m.leaseOwner = "crashed-instance";
+                        m.leaseUntil = java.time.Instant.now().minusSeconds(1);
+                    }
+                    default -> m.status = OutboxStatus.PENDING;
+                }
+            }
+        });
+        sender.sendDue();
+        sender.sendDue();
+        assertEquals(0, mailTo("r1@example.org").stream().filter(m -> subject(m).startsWith("Hallway —")).count(), "sent before the crash");
+        for (String p : List.of("r2@example.org", "r3@example.org", "r4@example.org")) {
+            assertEquals(1, mailTo(p).stream().filter(m -> subject(m).startsWith("Hallway —")).count(), p);
+        }
+    }
+
+    private static SubscriberStatus status(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>find("email", email).firstResult().status);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
