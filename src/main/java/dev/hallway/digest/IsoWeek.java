@@ -21,7 +21,12 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
             throw new IllegalArgumentException("a week is written like 2026-W47");
         }
         IsoWeek week = new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        LocalDate monday = week.monday();
+        LocalDate monday;
+        try {
+            monday = week.monday();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(text + " does not exist");
+        }
         if (monday.get(IsoFields.WEEK_BASED_YEAR) != week.year || monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != week.week) {
             throw new IllegalArgumentException(text + " does not exist");
         }
