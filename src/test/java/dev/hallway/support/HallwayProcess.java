@@ -37,11 +37,15 @@ public final class HallwayProcess implements AutoCloseable {
     /** Starts the jar with these settings on top of the test defaults (free port, admin token, fast ticks). */
     public static HallwayProcess start(Path workDir, Map<String, String> settings) {
         String jar = System.getProperty("hallway.app.jar", "target/quarkus-app/quarkus-run.jar");
-        int port = freePort();
+        int port = settings.containsKey("quarkus.http.port") ? Integer.parseInt(settings.get("quarkus.http.port")) : freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dhallway.admin-token=" + ADMIN_TOKEN,
                 "-Dhallway.poll.tick=1s", "-Dhallway.feeds-reload-interval=1s"));
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        settings.forEach((k, v) -> {
+            if (!k.equals("quarkus.http.port")) {
+                command.add("-D" + k + "=" + v);
+            }
+        });
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         try {

@@ -1,0 +1,89 @@
+package dev.hallway.subscribe;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.hallway.support.FeedServer;
+import dev.hallway.support.Fixtures;
+import dev.hallway.support.HallwayProcess;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A person subscribing: headless Chromium (Debian's chromium and chromium-driver) submits the form on / of the
+ * packaged service, and follows the link of the confirmation email that GreenMail received.
+ */
+class SubscribeFormBrowserIT {
+
+    @Test
+    void subscribeOnTheHomePageAndFollowTheConfirmationLink() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "browser-");
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        WebDriver browser = null;
+        try (FeedServer feeds = FeedServer.start()) {
+            feeds.route("/wp.rss", FeedServer.Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
+            Files.writeString(dir.resolve("feeds.yaml"), "feeds:\n  - url: " + feeds.url("/wp.rss") + "\n");
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String base = "http://127.0.0.1:" + port;
+            try (HallwayProcess hallway = HallwayProcess.start(dir, Map.of("quarkus.http.port", Integer.toString(port),
+                    "hallway.base-url", base, "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort),
+                    "quarkus.mailer.start-tls", "DISABLED",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
+                    .awaitReady(Duration.ofSeconds(60))) {
+                hallway.postAdmin("/admin/poll");
+                browser = chromium();
+                browser.get(base + "/");
+                assertTrue(browser.getTitle().contains("conference reports"), browser.getTitle());
+                browser.findElement(By.id("email")).sendKeys("browser.user@example.org");
+                browser.findElement(By.cssSelector("#subscribe button[type=submit]")).click();
+                assertEquals("Check your inbox", browser.findElement(By.tagName("h1")).getText());
+
+                assertTrue(smtp.waitForIncomingEmail(10_000, 1), "a confirmation email arrived");
+                String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
+                Matcher link = Pattern.compile(Pattern.quote(base) + "/subscriptions/confirm\\?token=[A-Za-z0-9_-]+").matcher(body);
+                assertTrue(link.find(), body);
+                browser.get(link.group());
+                assertEquals("You are subscribed", browser.findElement(By.tagName("h1")).getText());
+            }
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            smtp.stop();
+        }
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
