@@ -75,6 +75,7 @@ public final class HallwayProcess implements AutoCloseable {
             }
             sleep(200);
         }
+        process.destroyForcibly(); // the caller never gets hold of it to close it
         throw new AssertionError("Hallway not ready within " + timeout + ":\n" + output());
     }
 
