@@ -21,8 +21,9 @@ class AdminWithoutTokenTest {
     public static class NoToken implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hallway.admin-token", "",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:no-token;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            Map<String, String> config = new java.util.HashMap<>(dev.hallway.support.TestDatabase.isolated("no-token"));
+            config.put("hallway.admin-token", "");
+            return config;
         }
     }
 

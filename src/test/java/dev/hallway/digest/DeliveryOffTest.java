@@ -32,8 +32,7 @@ class DeliveryOffTest {
     public static class NoSmtp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:delivery-off;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            return dev.hallway.support.TestDatabase.isolated("delivery-off");
         }
     }
 

@@ -45,8 +45,7 @@ class DigestTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:digest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            return dev.hallway.support.TestDatabase.isolated("digest");
         }
     }
 

@@ -20,6 +20,7 @@ class RestartKeepsEverythingIT {
     @Test
     void aRestartKeepsSourcesEntriesAndValidatorsAndDoesNotRefetch() throws IOException {
         Path dir = Files.createTempDirectory(Path.of("target"), "restart-");
+        dev.hallway.support.TestDatabase.drop("restart");
         try (FeedServer server = FeedServer.start()) {
             server.serveWithValidators("/wp.rss", Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS,
                     "\"wp-1\"", "Mon, 03 Jun 2024 10:00:00 GMT");
@@ -27,8 +28,7 @@ class RestartKeepsEverythingIT {
                     "\"pc-1\"", "Mon, 11 Feb 2019 10:00:00 GMT");
             Files.writeString(dir.resolve("feeds.yaml"), "feeds:\n  - url: " + server.url("/wp.rss")
                     + "\n    name: Tarus\n  - url: " + server.url("/pingcap.atom") + "\n");
-            Map<String, String> settings = Map.of("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:file:./data/hallway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("restart", true);
 
             String before;
             try (HallwayProcess first = HallwayProcess.start(dir, settings).awaitReady(Duration.ofSeconds(60))) {
@@ -50,6 +50,8 @@ class RestartKeepsEverythingIT {
                 assertEquals("\"wp-1\"", server.requests("/wp.rss").get(1).header("If-None-Match"),
                         "validators survive the restart");
             }
+        } finally {
+            dev.hallway.support.TestDatabase.drop("restart");
         }
     }
 

@@ -41,8 +41,9 @@ class AtomFeedTest {
     public static class SmallPages implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hallway.feed.page-size", "4", "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:atom-feeds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            Map<String, String> config = new java.util.HashMap<>(dev.hallway.support.TestDatabase.isolated("atom-feeds"));
+            config.put("hallway.feed.page-size", "4");
+            return config;
         }
     }
 

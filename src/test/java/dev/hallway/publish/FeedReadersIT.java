@@ -46,9 +46,10 @@ class FeedReadersIT {
             Files.writeString(dir.resolve("feeds.yaml"), yaml);
             Path script = dir.resolve("check_feed.py").toAbsolutePath();
             Files.write(script, FeedReadersIT.class.getResourceAsStream("/readers/check_feed.py").readAllBytes());
-            try (HallwayProcess hallway = HallwayProcess.start(dir, Map.of("hallway.poll.enabled", "false",
-                    "hallway.feed.page-size", "6",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:readers;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
+            Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("readers", false);
+            settings.put("hallway.poll.enabled", "false");
+            settings.put("hallway.feed.page-size", "6");
+            try (HallwayProcess hallway = HallwayProcess.start(dir, settings)
                     .awaitReady(Duration.ofSeconds(60))) {
                 assertEquals(200, hallway.postAdmin("/admin/poll").statusCode());
                 List<String> feeds = List.of("/feed.atom", "/feed.atom?page=2", "/feed.atom?page=3", "/conferences/feed.atom",

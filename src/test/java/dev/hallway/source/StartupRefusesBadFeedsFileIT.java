@@ -18,7 +18,7 @@ class StartupRefusesBadFeedsFileIT {
     private static void assertRefused(String yaml, String expected) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("target"), "bad-feeds-");
         Files.writeString(dir.resolve("feeds.yaml"), yaml);
-        try (HallwayProcess hallway = HallwayProcess.start(dir, Map.of())) {
+        try (HallwayProcess hallway = HallwayProcess.start(dir, dev.hallway.support.TestDatabase.forProcess("bad-feeds", false))) {
             int exit = hallway.awaitExit(Duration.ofSeconds(60));
             assertNotEquals(0, exit, "the service must not start");
             assertTrue(hallway.output().contains(expected), "expected '" + expected + "' in:\n" + hallway.output());

@@ -49,10 +49,11 @@ class SubscribeFormBrowserIT {
                 port = socket.getLocalPort();
             }
             String base = "http://127.0.0.1:" + port;
-            try (HallwayProcess hallway = HallwayProcess.start(dir, Map.of("quarkus.http.port", Integer.toString(port),
-                    "hallway.base-url", base, "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort),
-                    "quarkus.mailer.start-tls", "DISABLED",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
+            Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("browser", false);
+            settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base,
+                    "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort),
+                    "quarkus.mailer.start-tls", "DISABLED"));
+            try (HallwayProcess hallway = HallwayProcess.start(dir, settings)
                     .awaitReady(Duration.ofSeconds(60))) {
                 hallway.postAdmin("/admin/poll");
                 browser = chromium();
