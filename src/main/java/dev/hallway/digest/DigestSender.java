@@ -47,7 +47,7 @@ public class DigestSender {
     public record Pass(int sent, int retrying, int failed, int skipped, boolean deliveryOff) {
     }
 
-    @Scheduled(every = "${hallway.digest.send-interval:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hallway.digest.send-interval:10s}", delayed = "${hallway.digest.send-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sendDue();
     }
