@@ -155,8 +155,9 @@ public class SubscriptionService {
             mail.send(c.email(), "Confirm your Hallway subscription", SubscribeTemplates.confirmHtml(link).render(),
                     SubscribeTemplates.confirmText(link).render(), mail.newMessageId(), Map.of());
         } catch (MailDelivery.SendFailure e) {
-            // the subscriber can ask again; the resend limit starts from this attempt
+            // not sent: lift the ten-minute limit so asking again sends one at once
             Log.warnf("confirmation email could not be sent: %s", e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> Subscriber.update("confirmSentAt = null where email = ?1", c.email()));
         }
     }
 

@@ -224,7 +224,7 @@ class DigestTest {
         } finally {
             GreenMailResource.startServer();
         }
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while ((mailTo("down1@example.org").isEmpty() || mailTo("down2@example.org").isEmpty())
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(500); // the retry delay of the test profile is one second
