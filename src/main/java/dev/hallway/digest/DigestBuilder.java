@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,7 @@ public class DigestBuilder {
         Instant end = week.end(zone);
         List<Entry> entries = Entry.<Entry>list("conferenceSlug is not null and publishedAt >= ?1 and publishedAt < ?2",
                 Sort.ascending("publishedAt").and("id"), start, end);
-        Map<Long, String> blogs = new HashMap<>();
-        for (Source source : Source.<Source>listAll()) {
-            blogs.put(source.id, source.displayName());
-        }
+        Map<Long, Source> sources = Source.byId();
         Map<String, List<Entry>> bySlug = new LinkedHashMap<>();
         for (Entry e : entries) {
             bySlug.computeIfAbsent(e.conferenceSlug, k -> new ArrayList<>()).add(e);
@@ -43,7 +39,7 @@ public class DigestBuilder {
         for (List<Entry> reports : bySlug.values()) {
             Entry first = reports.get(0);
             List<DigestContent.Report> items = reports.stream().map(e -> new DigestContent.Report(e.title, e.url,
-                    blogs.getOrDefault(e.sourceId, ""), String.join(", ", e.authors),
+                    sources.containsKey(e.sourceId) ? sources.get(e.sourceId).displayName() : "", String.join(", ", e.authors),
                     DAY.format(e.publishedAt.atZone(zone)), e.summary == null ? "" : e.summary)).toList();
             groups.add(new DigestContent.Group(first.conferenceSlug, first.conferenceSeries, first.conferenceName, items));
         }

@@ -68,9 +68,7 @@ public class EntryQueries {
         Map<Long, List<Sighting>> sightings = Sighting.<Sighting>list("key.entryId in ?1 order by firstSeenAt", ids).stream()
                 .collect(Collectors.groupingBy(s -> s.key.entryId()));
         Map<Long, String> names = new HashMap<>();
-        for (Source source : Source.<Source>listAll()) {
-            names.put(source.id, source.displayName());
-        }
+        Source.byId().forEach((id, source) -> names.put(id, source.displayName()));
         List<EntryView> views = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             List<EntryView.SightingView> seen = sightings.getOrDefault(e.id, List.of()).stream()

@@ -15,8 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Renders and caches the Atom feeds: a reader polling an unchanged feed costs a map lookup. */
 @ApplicationScoped
@@ -52,11 +50,7 @@ public class AtomFeeds {
         }
         RenderedFeed fresh = QuarkusTransaction.requiringNew().call(() -> {
             FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
-            Map<Long, Source> sources = new HashMap<>();
-            for (Source s : Source.<Source>listAll()) {
-                sources.put(s.id, s);
-            }
-            byte[] body = writer.write(scope, loaded, sources, clock.instant());
+            byte[] body = writer.write(scope, loaded, Source.byId(), clock.instant());
             return new RenderedFeed(body, "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"",
                     (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS), current);
         });

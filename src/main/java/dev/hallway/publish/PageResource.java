@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,10 +69,6 @@ public class PageResource {
     }
 
     static Map<Long, Source> sources() {
-        Map<Long, Source> sources = new HashMap<>();
-        for (Source s : Source.<Source>listAll()) {
-            sources.put(s.id, s);
-        }
-        return sources;
+        return Source.byId();
     }
 }

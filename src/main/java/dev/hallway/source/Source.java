@@ -104,6 +104,15 @@ public class Source extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Every source by id, for pages and feeds that name the blog of each entry. Call inside a transaction. */
+    public static java.util.Map<Long, Source> byId() {
+        java.util.Map<Long, Source> sources = new java.util.HashMap<>();
+        for (Source source : Source.<Source>listAll()) {
+            sources.put(source.id, source);
+        }
+        return sources;
+    }
+
     /** The name to show: the one from feeds.yaml, else the feed's title, else its URL. */
     public String displayName() {
         if (name != null) {
