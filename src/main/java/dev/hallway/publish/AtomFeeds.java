@@ -51,7 +51,8 @@ public class AtomFeeds {
         RenderedFeed fresh = QuarkusTransaction.requiringNew().call(() -> {
             FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
             byte[] body = writer.write(scope, loaded, Source.byId(), clock.instant());
-            return new RenderedFeed(body, "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"",
+            String hash = Hashing.sha256Hex(body).substring(0, 32);
+            return new RenderedFeed(body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"",
                     (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS), current);
         });
         cache.put(key, fresh);
@@ -71,6 +72,16 @@ public class AtomFeeds {
             throw new NotFoundException("no conference or edition '" + slug + "'");
         }
         return FeedScope.conference(slug, name);
+    }
+
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public long cacheHits() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -22,14 +23,15 @@ public class ConferenceFeedResource {
     @GET
     @Path("feed.atom")
     @Produces(FeedResource.ATOM)
-    public Response reports(@QueryParam("page") String page, @Context Request request) {
-        return feeds.respond(FeedScope.reports(), page, request);
+    public Response reports(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
+        return feeds.respond(FeedScope.reports(), page, request, headers);
     }
 
     @GET
     @Path("{slug}/feed.atom")
     @Produces(FeedResource.ATOM)
-    public Response conference(@PathParam("slug") String slug, @QueryParam("page") String page, @Context Request request) {
-        return feeds.respond(atom.conference(slug), page, request);
+    public Response conference(@PathParam("slug") String slug, @QueryParam("page") String page, @Context Request request,
+                               @Context HttpHeaders headers) {
+        return feeds.respond(atom.conference(slug), page, request, headers);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -29,11 +30,11 @@ public class FeedResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    public Response all(@QueryParam("page") String page, @Context Request request) {
-        return respond(FeedScope.all(), page, request);
+    public Response all(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
+        return respond(FeedScope.all(), page, request, headers);
     }
 
-    Response respond(FeedScope scope, String page, Request request) {
+    Response respond(FeedScope scope, String page, Request request, HttpHeaders headers) {
         RenderedFeed feed;
         try {
             feed = feeds.render(scope, pageNumber(page));
@@ -42,11 +43,30 @@ public class FeedResource {
         }
         CacheControl cache = new CacheControl();
         cache.setMaxAge((int) config.feed().maxAge().toSeconds());
-        EntityTag etag = EntityTag.valueOf(feed.etag());
+        // the gzip form was compressed once when the page was rendered; it has an ETag of its own
+        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        EntityTag etag = EntityTag.valueOf(gzip ? feed.gzipEtag() : feed.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(feed.lastModified()), etag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(feed.body(), ATOM);
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok(gzip ? feed.gzipped() : feed.body(), ATOM);
+        if (gzip && notModified == null) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
         return response.tag(etag).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
                 .header("Vary", "Accept-Encoding").build();
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length < 2 || !parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     private static int pageNumber(String page) {
