@@ -52,8 +52,11 @@ final class SyndicationMatcher {
         }
         Candidate best = null;
         for (Candidate c : candidates) {
+            if (!ContentFingerprint.sameContent(c.fingerprint(), item.fingerprint())) {
+                continue; // one XOR and a bit count: rules out nearly every candidate before any date arithmetic
+            }
             boolean near = Duration.between(c.published(), item.published()).abs().compareTo(WINDOW) <= 0;
-            if (near && ContentFingerprint.sameContent(c.fingerprint(), item.fingerprint())
+            if (near
                     && (best == null || Long.bitCount(c.fingerprint() ^ item.fingerprint())
                     < Long.bitCount(best.fingerprint() ^ item.fingerprint()))) {
                 best = c;

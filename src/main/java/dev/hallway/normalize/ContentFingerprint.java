@@ -25,16 +25,22 @@ public final class ContentFingerprint {
         if (words.size() < MIN_WORDS) {
             return 0;
         }
-        int[] votes = new int[64];
-        for (int i = 0; i + 1 < words.size(); i++) {
-            long feature = mix(words.get(i) * 0x9E3779B97F4A7C15L + words.get(i + 1));
+        int n = words.size();
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = words.get(i);
+        }
+        int[] ones = new int[64];
+        for (int i = 0; i + 1 < n; i++) {
+            long feature = mix(w[i] * 0x9E3779B97F4A7C15L + w[i + 1]);
             for (int bit = 0; bit < 64; bit++) {
-                votes[bit] += ((feature >>> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int) ((feature >>> bit) & 1); // branch-free: the bits are random, a branch mispredicts half the time
             }
         }
+        int features = n - 1;
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
+            if (2 * ones[bit] - features > 0) { // votes = ones - zeros
                 fingerprint |= 1L << bit;
             }
         }

@@ -53,9 +53,10 @@ public final class EntryNormalizer {
 
     private static NormalizedEntry normalize(ParsedItem raw, Instant fetchedAt, boolean guidReliable) {
         ParsedItem item = withinColumnLimits(raw);
-        String content = HtmlSanitizer.sanitize(item.contentHtml() != null ? item.contentHtml() : item.summaryHtml(),
+        HtmlSanitizer.Clean clean = HtmlSanitizer.sanitizeWithText(item.contentHtml() != null ? item.contentHtml() : item.summaryHtml(),
                 item.baseUri());
-        String text = PlainText.ofHtml(content);
+        String content = clean.html();
+        String text = clean.text();
         String title = PlainText.truncate(PlainText.title(item.title()), MAX_TITLE);
         if (title.isEmpty()) {
             title = firstWords(text);

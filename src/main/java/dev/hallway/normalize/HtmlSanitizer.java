@@ -30,10 +30,13 @@ public final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
-    /** @param baseUri what relative href/src values resolve against */
-    public static String sanitize(String html, String baseUri) {
+    public record Clean(String html, String text) {
+    }
+
+    /** The clean HTML and its plain text (as PlainText.ofHtml would give), from one parse. */
+    public static Clean sanitizeWithText(String html, String baseUri) {
         if (html == null || html.isBlank()) {
-            return null;
+            return new Clean(null, "");
         }
         Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
         Document clean = CLEANER.clean(dirty);
@@ -42,6 +45,11 @@ public final class HtmlSanitizer {
         }
         clean.outputSettings().prettyPrint(false);
         String body = clean.body().html().trim();
-        return body.isEmpty() ? null : body;
+        return body.isEmpty() ? new Clean(null, "") : new Clean(body, PlainText.collapse(clean.body().text()));
+    }
+
+    /** @param baseUri what relative href/src values resolve against */
+    public static String sanitize(String html, String baseUri) {
+        return sanitizeWithText(html, baseUri).html();
     }
 }

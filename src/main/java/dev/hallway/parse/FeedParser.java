@@ -37,7 +37,10 @@ public class FeedParser {
         Document document;
         try {
             String xml = Doctypes.resolve(XmlText.decode(body, contentType));
-            document = SecureXml.parse(heal(xml));
+            document = SecureXml.parseIfWellFormed(xml);
+            if (document == null) {
+                document = SecureXml.parse(heal(xml));
+            }
         } catch (IOException e) {
             throw new FeedParseException("cannot decode the feed: " + message(e), e);
         }

@@ -37,6 +37,15 @@ final class SecureXml {
         }
     }
 
+    /** The document, or null when the text is not well-formed as it stands (then heal and parse). */
+    static Document parseIfWellFormed(String xml) throws IOException {
+        try {
+            return builder().build(new StringReader(xml));
+        } catch (JDOMException e) {
+            return null;
+        }
+    }
+
     private static String repair(String xml) {
         org.jsoup.nodes.Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
         doc.outputSettings()
