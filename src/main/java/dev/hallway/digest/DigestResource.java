@@ -62,7 +62,7 @@ public class DigestResource {
         if (digest == null) {
             throw new NotFoundException("no digest for " + week);
         }
-        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1) : config.baseUrl();
+        String base = dev.hallway.config.BaseUrl.of(config);
         String html = DigestTemplates.Mail.digestHtml(DigestService.content(digest), digest.subject, base, null).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
     }

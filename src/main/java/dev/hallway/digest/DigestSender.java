@@ -183,8 +183,7 @@ public class DigestSender {
     }
 
     private String base() {
-        String base = config.baseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return dev.hallway.config.BaseUrl.of(config);
     }
 
     private String host() {

@@ -32,7 +32,7 @@ final class AtomFeedWriter {
     private final String tagAuthority;
 
     AtomFeedWriter(String baseUrl, String version) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = dev.hallway.config.BaseUrl.trimmed(baseUrl);
         this.version = version;
         String host = URI.create(this.baseUrl).getHost();
         this.tagAuthority = host == null ? "localhost" : host;

@@ -162,7 +162,6 @@ public class SubscriptionService {
     }
 
     private String base() {
-        String base = config.baseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return dev.hallway.config.BaseUrl.of(config);
     }
 }
