@@ -25,8 +25,19 @@ public class ConferenceAssigner {
         if (entry.conferencePinned) {
             return false;
         }
+        return assign(entry, hint, PlainText.ofHtml(entry.contentHtml));
+    }
+
+    /**
+     * The same, with the plain text of the entry's body already at hand (the normalizer's, equal to
+     * {@code PlainText.ofHtml(entry.contentHtml)}): saves parsing the body once more while storing a feed.
+     */
+    public boolean assign(Entry entry, String hint, String text) {
+        if (entry.conferencePinned) {
+            return false;
+        }
         Classification c = conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url,
-                PlainText.ofHtml(entry.contentHtml), hint, entry.publishedAt));
+                text, hint, entry.publishedAt));
         String before = entry.conferenceSlug;
         write(entry, c);
         return !Objects.equals(before, entry.conferenceSlug);

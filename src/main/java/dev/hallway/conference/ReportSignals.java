@@ -16,16 +16,18 @@ final class ReportSignals {
     private record Signal(Pattern pattern, String rule, double weight) {
     }
 
+    // The patterns are written in lower case and run over lower-cased text: case-insensitive matching costs a case
+    // fold per character tried, at every position of every alternative, and this runs for every stored post.
     private static Signal title(String regex, double weight) {
-        return new Signal(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), "report-word-in-title", weight);
+        return new Signal(Pattern.compile(regex), "report-word-in-title", weight);
     }
 
     private static Signal lead(String regex, double weight) {
-        return new Signal(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), "report-phrase-in-text", weight);
+        return new Signal(Pattern.compile(regex), "report-phrase-in-text", weight);
     }
 
     private static Signal against(String regex, String rule, double weight) {
-        return new Signal(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), rule, -weight);
+        return new Signal(Pattern.compile(regex), rule, -weight);
     }
 
     private static final String W = "(?<![\\p{L}])";
@@ -57,7 +59,8 @@ final class ReportSignals {
             against("^\\s*(going to|heading to|on (my|our) way to|off to|find us at|meet us at|visit us at|catch (me|us) at|see you at|speaking at)" + E, "announces-presence", 3),
             against("^\\s*[^\\s:]+(\\s+[^\\s:]+)?\\s+(at|auf der|auf dem|au|à la|à)\\s", "announces-presence", 1.5));
 
-    static List<Evidence> inTitle(String title) {
+    static List<Evidence> inTitle(String rawTitle) {
+        String title = lower(rawTitle);
         List<Evidence> found = new ArrayList<>();
         collect(title, TITLE, found, 1);
         collect(title, AGAINST, found, 1);
@@ -67,11 +70,16 @@ final class ReportSignals {
         return found;
     }
 
-    static List<Evidence> inLead(String lead) {
+    static List<Evidence> inLead(String rawLead) {
+        String lead = lower(rawLead);
         List<Evidence> found = new ArrayList<>();
         collect(lead, LEAD, found, 2);
         collect(lead, AGAINST, found, 2);
         return found;
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
     private static void collect(String text, List<Signal> signals, List<Evidence> found, int maxPerSignal) {
@@ -82,7 +90,7 @@ final class ReportSignals {
             Matcher m = s.pattern().matcher(text);
             int hits = 0;
             while (m.find() && hits < maxPerSignal) {
-                found.add(new Evidence(s.rule(), m.group().toLowerCase(Locale.ROOT), s.weight()));
+                found.add(new Evidence(s.rule(), m.group(), s.weight()));
                 hits++;
             }
         }

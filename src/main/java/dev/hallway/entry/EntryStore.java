@@ -82,7 +82,8 @@ public class EntryStore {
             Entry entry = byKey.get(item.dedupeKey());
             if (entry != null) {
                 if (update(entry, item, seenAt)) {
-                    assigner.assign(entry, hint);
+                    EntryFingerprint.track(entry, false);
+                    assigner.assign(entry, hint, item.text());
                     updated++;
                 }
             } else {
@@ -97,7 +98,8 @@ public class EntryStore {
                 }
                 if (entry == null) {
                     entry = insert(sourceId, item, seenAt);
-                    assigner.assign(entry, hint);
+                    EntryFingerprint.track(entry, true);
+                    assigner.assign(entry, hint, item.text());
                     copies.remember(entry);
                     added++;
                 } else {

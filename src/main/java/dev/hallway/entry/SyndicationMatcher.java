@@ -35,8 +35,8 @@ final class SyndicationMatcher {
             return;
         }
         List<Object[]> rows = Entry.getEntityManager().createQuery(
-                        "select e.id, e.contentFingerprint, e.publishedAt from Entry e "
-                                + "where e.contentFingerprint <> 0 and e.publishedAt between :from and :to", Object[].class)
+                        "select f.entryId, f.fingerprint, f.publishedAt from EntryFingerprint f "
+                                + "where f.publishedAt between :from and :to", Object[].class)
                 .setParameter("from", from.minus(WINDOW))
                 .setParameter("to", to.plus(WINDOW))
                 .getResultList();

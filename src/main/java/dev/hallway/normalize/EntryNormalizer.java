@@ -87,7 +87,7 @@ public final class EntryNormalizer {
         return new NormalizedEntry(Hashing.sha256Hex(canonical), canonical, item.link(), item.guid(),
                 title.isEmpty() ? "(untitled)" : title, item.authors(), published, updated, missing, clamped,
                 item.language(), distinctIgnoringCase(item.categories()), summary.isEmpty() ? null : summary,
-                content, contentHash, ContentFingerprint.of(text));
+                content, contentHash, ContentFingerprint.of(text), text);
     }
 
     /** Hostile or broken feeds send megabyte titles and thousands of tags; keep what fits the columns. */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param dateClamped  the feed gave a date in the future: published is the fetch time
  * @param contentHash  changes when the title or body changes
  * @param fingerprint  SimHash of the text ({@link ContentFingerprint}), 0 for short texts
+ * @param text         plain text of contentHtml (what the classifier reads; not stored)
  */
 public record NormalizedEntry(String dedupeKey, String canonicalUrl, String url, String guid, String title,
                               List<String> authors, Instant published, Instant updated, boolean dateMissing,
                               boolean dateClamped, String language, List<String> tags, String summary,
-                              String contentHtml, String contentHash, long fingerprint) {
+                              String contentHtml, String contentHash, long fingerprint, String text) {
 }
