@@ -54,17 +54,6 @@ public final class ConferenceClassifier {
             mentions.addAll(names.find(post.hint(), Mention.Field.HINT));
         }
 
-        List<Evidence> evidence = new ArrayList<>();
-        double report = 0;
-        for (Evidence e : ReportSignals.inTitle(post.title())) {
-            evidence.add(e);
-            report += e.weight();
-        }
-        for (Evidence e : ReportSignals.inLead(lead)) {
-            evidence.add(e);
-            report += e.weight();
-        }
-
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<Mention>> bySeries = new HashMap<>();
         for (Mention m : mentions) {
@@ -77,8 +66,11 @@ public final class ConferenceClassifier {
         long seriesInLead = bySeries.values().stream().filter(ms -> ms.stream().anyMatch(m -> m.field() == Mention.Field.LEAD)).count();
 
         if (best == null || scores.get(best) < MIN_SERIES_SCORE || !anchored(bySeries.get(best))) {
-            return detectedEvent(post, evidence, report);
+            return detectedEvent(post, lead);
         }
+        // the report words are weighed only for a post that names an event: most posts name none
+        List<Evidence> evidence = new ArrayList<>();
+        double report = reportSignals(post.title(), lead, evidence);
         List<Mention> main = bySeries.get(best);
         ConferenceSeries series = catalogue.series(best);
         main.stream().filter(m -> m.field() != Mention.Field.LEAD || main.size() <= 3)
@@ -120,11 +112,27 @@ public final class ConferenceClassifier {
                 edition.year(), round(confidence), false, inferred, false, List.copyOf(evidence));
     }
 
-    private Classification detectedEvent(ClassifierInput post, List<Evidence> evidence, double report) {
+    /** Adds the report words of the title and the opening to {@code evidence}; returns their total weight. */
+    private static double reportSignals(String title, String lead, List<Evidence> evidence) {
+        double report = 0;
+        for (Evidence e : ReportSignals.inTitle(title)) {
+            evidence.add(e);
+            report += e.weight();
+        }
+        for (Evidence e : ReportSignals.inLead(lead)) {
+            evidence.add(e);
+            report += e.weight();
+        }
+        return report;
+    }
+
+    private Classification detectedEvent(ClassifierInput post, String lead) {
         EventDetector.Detected event = EventDetector.in(post.title());
         if (event == null) {
             return null;
         }
+        List<Evidence> evidence = new ArrayList<>();
+        double report = reportSignals(post.title(), lead, evidence);
         evidence.add(new Evidence("event-named-in-title", event.text(), 3));
         double total = report;
         if (post.published() != null) {

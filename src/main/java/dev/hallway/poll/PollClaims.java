@@ -8,10 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,36 +39,75 @@ public class PollClaims {
         return instanceId;
     }
 
+    /** A feed with the host its URL points at (for the executor's per-host limit); {@code ours}: we hold its lease. */
+    public record Claimed(long id, String name, String host, boolean ours) {
+    }
+
     /** Claims up to {@code max} due feeds, oldest due first. */
-    public List<Long> claimDue(int max) {
+    public List<Claimed> claimDue(int max) {
         if (max <= 0) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find(
+        List<Claimed> candidates = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find(
                         "active = true and status <> ?1 and nextPollAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextPollAt",
                         SourceStatus.DISABLED, now)
-                .page(0, max).list().stream().map(s -> s.id).toList());
-        List<Long> claimed = new ArrayList<>();
-        for (Long id : candidates) {
-            if (claim(id, true)) {
-                claimed.add(id);
+                .page(0, max).list().stream().map(s -> claimed(s, true)).toList());
+        List<Claimed> claimed = new ArrayList<>();
+        for (Claimed c : candidates) {
+            if (claim(c.id())) {
+                claimed.add(c);
             }
         }
         return claimed;
     }
 
     /**
-     * Takes the lease on one feed.
-     *
-     * @param onlyIfDue false for polls an operator asked for: they run even before the feed is due
+     * Claims these feeds for a poll an operator asked for, due or not, in one transaction (an unchanged poll of
+     * every feed is mostly this bookkeeping). One answer per id, in order; a feed another poll holds is not ours.
      */
-    public boolean claim(long sourceId, boolean onlyIfDue) {
+    public List<Claimed> claimNow(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(config.poll().lease());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // leases we held already belong to polls in flight here: those feeds are busy, not newly ours
+            Set<Long> inFlight = Set.copyOf(Source.<Source>list("id in ?1 and leaseOwner = ?2", ids, instanceId)
+                    .stream().map(s -> s.id).toList());
+            Source.update("leaseOwner = ?1, leaseUntil = ?2 where id in ?3 and (leaseUntil is null or leaseUntil < ?4)",
+                    instanceId, until, ids, now);
+            Map<Long, Source> byId = new HashMap<>();
+            Source.<Source>list("id in ?1", ids).forEach(s -> byId.put(s.id, s));
+            List<Claimed> answers = new ArrayList<>();
+            for (Long id : ids) {
+                Source s = byId.get(id);
+                if (s != null) {
+                    answers.add(claimed(s, instanceId.equals(s.leaseOwner) && !inFlight.contains(id)));
+                }
+            }
+            return answers;
+        });
+    }
+
+    private static Claimed claimed(Source s, boolean ours) {
+        String host;
+        try {
+            host = URI.create(s.url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return new Claimed(s.id, s.displayName(), host == null ? s.url : host.toLowerCase(Locale.ROOT), ours);
+    }
+
+    /** Takes the lease on one feed if it is still due and free. */
+    private boolean claim(long sourceId) {
         Instant now = clock.instant();
         Instant until = now.plus(config.poll().lease());
         return QuarkusTransaction.requiringNew().call(() -> Source.update(
                 "leaseOwner = ?1, leaseUntil = ?2 where id = ?3 and (leaseUntil is null or leaseUntil < ?4)"
-                        + (onlyIfDue ? " and nextPollAt <= ?4 and active = true" : ""),
+                        + " and nextPollAt <= ?4 and active = true",
                 instanceId, until, sourceId, now) == 1);
     }
 
