@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service (target/quarkus-app/quarkus-run.jar) run as a separate process, the way a user runs it:
- * for tests of startup, restarts and several instances.
+ * The packaged service (target/quarkus-app/quarkus-run.jar, or the native executable under -Dnative) run as a
+ * separate process, the way a user runs it: for tests of startup, restarts and several instances.
  */
 public final class HallwayProcess implements AutoCloseable {
 
@@ -34,20 +34,29 @@ public final class HallwayProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with these settings on top of the test defaults (free port, admin token, fast ticks). */
+    /**
+     * Starts the jar with these settings on top of the test defaults (free port, admin token, fast ticks); or, when
+     * {@code native.image.path} is set (the native profile sets it, as Quarkus does), the native executable.
+     */
     public static HallwayProcess start(Path workDir, Map<String, String> settings) {
         String jar = System.getProperty("hallway.app.jar", "target/quarkus-app/quarkus-run.jar");
+        String nativeImage = System.getProperty("native.image.path", "");
         int port = settings.containsKey("quarkus.http.port") ? Integer.parseInt(settings.get("quarkus.http.port")) : freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dhallway.admin-token=" + ADMIN_TOKEN,
+        List<String> command = new ArrayList<>();
+        command.add(nativeImage.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                : Path.of(nativeImage).toAbsolutePath().toString());
+        // a native executable reads -X and -D options as the JVM does
+        command.addAll(List.of("-Xmx256m", "-Dquarkus.http.port=" + port, "-Dhallway.admin-token=" + ADMIN_TOKEN,
                 "-Dhallway.poll.tick=1s", "-Dhallway.feeds-reload-interval=1s"));
         settings.forEach((k, v) -> {
             if (!k.equals("quarkus.http.port")) {
                 command.add("-D" + k + "=" + v);
             }
         });
-        command.add("-jar");
-        command.add(Path.of(jar).toAbsolutePath().toString());
+        if (nativeImage.isBlank()) {
+            command.add("-jar");
+            command.add(Path.of(jar).toAbsolutePath().toString());
+        }
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(workDir, "hallway-", ".log");
