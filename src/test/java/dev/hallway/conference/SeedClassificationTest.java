@@ -5,7 +5,6 @@ import dev.hallway.normalize.NormalizedEntry;
 import dev.hallway.normalize.PlainText;
 import dev.hallway.parse.FeedParser;
 import dev.hallway.parse.ParsedItem;
-import dev.hallway.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -46,12 +45,8 @@ class SeedClassificationTest {
 
     static Map<String, Classification> classifySeeds() throws Exception {
         Map<String, Classification> result = new LinkedHashMap<>();
-        String[][] feeds = {
-                {"seeds/adventures-in-oss.rss", Fixtures.RSS}, {"seeds/pingcap-blog.atom", Fixtures.ATOM},
-                {"seeds/alexander-trost.atom", Fixtures.ATOM}, {"seeds/duchess-france.rdf", Fixtures.RDF},
-                {"seeds/syndicated-copy.rss", Fixtures.RSS}};
-        for (String[] feed : feeds) {
-            for (ParsedItem item : new FeedParser().parse(Fixtures.bytes(feed[0]), feed[1], "https://example.org/feed").items()) {
+        for (Seed feed : Seed.values()) {
+            for (ParsedItem item : new FeedParser().parse(feed.bytes(), feed.contentType(), "https://example.org/feed").items()) {
                 NormalizedEntry e = EntryNormalizer.normalize(item, Instant.parse("2026-11-23T00:00:00Z"));
                 result.put(e.title(), CLASSIFIER.classify(new ClassifierInput(e.title(), e.tags(), e.url(),
                         PlainText.ofHtml(e.contentHtml()), null, e.published())));
@@ -80,9 +75,8 @@ class SeedClassificationTest {
     @Test
     void theSeedsAreReportsWhateverTheirPostDate() throws Exception {
         List<String> wrong = new ArrayList<>();
-        for (String[] feed : new String[][] {{"seeds/adventures-in-oss.rss", Fixtures.RSS}, {"seeds/pingcap-blog.atom", Fixtures.ATOM},
-                {"seeds/alexander-trost.atom", Fixtures.ATOM}, {"seeds/duchess-france.rdf", Fixtures.RDF}}) {
-            for (ParsedItem item : new FeedParser().parse(Fixtures.bytes(feed[0]), feed[1], "https://example.org/feed").items()) {
+        for (Seed feed : Seed.BLOGS) {
+            for (ParsedItem item : new FeedParser().parse(feed.bytes(), feed.contentType(), "https://example.org/feed").items()) {
                 NormalizedEntry e = EntryNormalizer.normalize(item, Instant.parse("2026-11-23T00:00:00Z"));
                 Classification c = CLASSIFIER.classify(new ClassifierInput(e.title(), e.tags(), e.url(),
                         PlainText.ofHtml(e.contentHtml()), null, Instant.parse("2026-11-17T10:00:00Z")));

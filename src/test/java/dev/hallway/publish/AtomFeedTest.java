@@ -7,9 +7,8 @@ import com.rometools.rome.io.XmlReader;
 import dev.hallway.entry.Entry;
 import dev.hallway.support.AtomValidator;
 import dev.hallway.support.FeedServer;
-import dev.hallway.support.FeedServer.Reply;
 import dev.hallway.support.FeedServerResource;
-import dev.hallway.support.Fixtures;
+import dev.hallway.support.Seed;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,12 +55,7 @@ class AtomFeedTest {
 
     @BeforeEach
     void pollTheSeeds() {
-        server.route("/atom/wp.rss", Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
-        server.route("/atom/pingcap.atom", Reply.ok(Fixtures.bytes("seeds/pingcap-blog.atom"), Fixtures.ATOM));
-        server.route("/atom/trost.atom", Reply.ok(Fixtures.bytes("seeds/alexander-trost.atom"), Fixtures.ATOM));
-        server.route("/atom/duchess.rdf", Reply.ok(Fixtures.bytes("seeds/duchess-france.rdf"), Fixtures.RDF));
-        feeds.follow(server.url("/atom/wp.rss"), server.url("/atom/pingcap.atom"), server.url("/atom/trost.atom"),
-                server.url("/atom/duchess.rdf"));
+        feeds.follow(Seed.serve(server, "/atom/", Seed.BLOGS).toArray(String[]::new));
         feeds.pollAll();
     }
 

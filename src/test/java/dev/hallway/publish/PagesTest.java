@@ -1,9 +1,8 @@
 package dev.hallway.publish;
 
 import dev.hallway.support.FeedServer;
-import dev.hallway.support.FeedServer.Reply;
 import dev.hallway.support.FeedServerResource;
-import dev.hallway.support.Fixtures;
+import dev.hallway.support.Seed;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,13 +37,9 @@ class PagesTest {
 
     @BeforeEach
     void pollTheSeeds() {
-        server.route("/pages/wp.rss", Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
-        server.route("/pages/pingcap.atom", Reply.ok(Fixtures.bytes("seeds/pingcap-blog.atom"), Fixtures.ATOM));
-        server.route("/pages/trost.atom", Reply.ok(Fixtures.bytes("seeds/alexander-trost.atom"), Fixtures.ATOM));
-        server.route("/pages/duchess.rdf", Reply.ok(Fixtures.bytes("seeds/duchess-france.rdf"), Fixtures.RDF));
-        feeds.write("feeds:\n  - url: " + server.url("/pages/wp.rss") + "\n    name: Adventures in Open Source\n    tags: [open source]\n"
-                + "  - url: " + server.url("/pages/pingcap.atom") + "\n  - url: " + server.url("/pages/trost.atom")
-                + "\n  - url: " + server.url("/pages/duchess.rdf") + "\n");
+        List<String> urls = Seed.serve(server, "/pages/", Seed.BLOGS);
+        feeds.write("feeds:\n  - url: " + urls.get(0) + "\n    name: Adventures in Open Source\n    tags: [open source]\n"
+                + "  - url: " + urls.get(1) + "\n  - url: " + urls.get(2) + "\n  - url: " + urls.get(3) + "\n");
         feeds.pollAll();
     }
 
@@ -93,7 +88,7 @@ class PagesTest {
                 .contentType(containsString("text/x-opml")).extract().asString();
         Document doc = Jsoup.parse(opml, "", org.jsoup.parser.Parser.xmlParser());
         assertEquals("2.0", doc.selectFirst("opml").attr("version"));
-        Element wp = doc.select("outline").stream().filter(o -> o.attr("xmlUrl").endsWith("/pages/wp.rss")).findFirst().orElseThrow();
+        Element wp = doc.select("outline").stream().filter(o -> o.attr("xmlUrl").endsWith("/pages/adventures-in-oss.rss")).findFirst().orElseThrow();
         assertEquals("Adventures in Open Source", wp.attr("text"));
         assertEquals("rss", wp.attr("type"));
         assertEquals("https://www.adventuresinoss.com", wp.attr("htmlUrl"));
