@@ -5,6 +5,7 @@ import dev.hallway.normalize.NormalizedEntry;
 import dev.hallway.normalize.PlainText;
 import dev.hallway.parse.FeedParser;
 import dev.hallway.parse.ParsedItem;
+import dev.hallway.support.Seed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
