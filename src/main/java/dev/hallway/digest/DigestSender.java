@@ -39,6 +39,8 @@ public class DigestSender {
     @Inject
     PollClaims claims;
     @Inject
+    DigestMetrics metrics;
+    @Inject
     SubscriptionService subscriptions;
 
     private volatile boolean warnedOff;
@@ -74,7 +76,7 @@ public class DigestSender {
                     continue;
                 }
                 claimedAny++;
-                switch (sendOne(id, digests)) {
+                switch (metrics.delivered(sendOne(id, digests))) {
                     case SENT -> sent++;
                     case PENDING -> retrying++;
                     case FAILED -> failed++;

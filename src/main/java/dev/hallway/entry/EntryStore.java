@@ -27,6 +27,8 @@ public class EntryStore {
     ConferenceAssigner assigner;
     @Inject
     EntryChanges changes;
+    @Inject
+    EntryMetrics metrics;
 
     public record Result(int found, int added, int updated) {
     }
@@ -39,7 +41,7 @@ public class EntryStore {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt));
+                return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt)));
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !isUniqueViolation(e)) {
                     throw e;

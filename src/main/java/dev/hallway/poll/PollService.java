@@ -40,6 +40,8 @@ public class PollService {
     EntryStore store;
     @Inject
     PollClaims claims;
+    @Inject
+    PollMetrics metrics;
 
     /** What we need of a source to poll it, read in a short transaction so no transaction spans the network. */
     private record Snapshot(long id, String name, String url, String etag, String lastModified, String bodyHash,
@@ -60,6 +62,7 @@ public class PollService {
         PollOutcome outcome = new PollOutcome(source.id(), source.name(), attempt.result, attempt.httpStatus,
                 attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs, attempt.error);
         QuarkusTransaction.requiringNew().run(() -> record(source, attempt, outcome, started));
+        metrics.polled(outcome);
         Log.infof("poll source=%d \"%s\" result=%s http=%s bytes=%d entries=%d new=%d updated=%d took=%dms%s",
                 source.id(), source.name(), outcome.result().json(), attempt.httpStatus == null ? "-" : attempt.httpStatus,
                 attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs,
