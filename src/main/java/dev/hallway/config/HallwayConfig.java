@@ -26,6 +26,13 @@ public interface HallwayConfig {
     @WithDefault("10s")
     Duration feedsReloadInterval();
 
+    /**
+     * On shutdown, how long polls and digest sends in progress may take to finish; then the feeds and messages this
+     * instance still holds are given back anyway, so another instance takes them over at once.
+     */
+    @WithDefault("15s")
+    Duration shutdownWait();
+
     Poll poll();
 
     Fetch fetch();

@@ -2,7 +2,6 @@ package dev.hallway.digest;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.mail.MailDelivery;
-import dev.hallway.poll.PollClaims;
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
 import dev.hallway.subscribe.SubscriptionService;
@@ -13,21 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Works through the outbox. Each message is claimed with a lease by one conditional UPDATE (so instances sharing the
- * database never send the same message), sent, and marked sent in its own transaction right after the SMTP server
- * accepted it. Passing failures retry with backoff; a permanent rejection counts against the address.
+ * Works through the outbox. Each message is claimed ({@link OutboxClaims}), sent, and marked sent in its own
+ * transaction right after the SMTP server accepted it. Passing failures retry with backoff; a permanent rejection
+ * counts against the address.
  */
 @ApplicationScoped
 public class DigestSender {
 
-    static final Duration LEASE = Duration.ofMinutes(5);
     private static final int BATCH = 100;
 
     @Inject
@@ -37,7 +34,7 @@ public class DigestSender {
     @Inject
     MailDelivery mail;
     @Inject
-    PollClaims claims;
+    OutboxClaims claims;
     @Inject
     DigestMetrics metrics;
     @Inject
@@ -72,11 +69,17 @@ public class DigestSender {
             }
             int claimedAny = 0;
             for (Long id : batch) {
-                if (!claim(id)) {
+                if (!claims.claim(id)) {
                     continue;
                 }
                 claimedAny++;
-                switch (metrics.delivered(sendOne(id, digests))) {
+                OutboxStatus status;
+                try {
+                    status = sendOne(id, digests);
+                } finally {
+                    claims.done(id);
+                }
+                switch (metrics.delivered(status)) {
                     case SENT -> sent++;
                     case PENDING -> retrying++;
                     case FAILED -> failed++;
@@ -95,15 +98,6 @@ public class DigestSender {
                         "(status = ?1 and nextAttemptAt <= ?2) or (status = ?3 and leaseUntil < ?2) order by id",
                         OutboxStatus.PENDING, now, OutboxStatus.SENDING)
                 .page(0, BATCH).list().stream().map(m -> m.id).toList());
-    }
-
-    /** One instance wins the row: a pending message, or one whose sender died (its lease ran out). */
-    private boolean claim(long id) {
-        Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
-                "status = ?1, leaseOwner = ?2, leaseUntil = ?3 where id = ?4 and "
-                        + "((status = ?5 and nextAttemptAt <= ?6) or (status = ?1 and leaseUntil < ?6))",
-                OutboxStatus.SENDING, claims.instanceId(), now.plus(LEASE), id, OutboxStatus.PENDING, now) == 1);
     }
 
     private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId, int attempts) {
@@ -162,6 +156,9 @@ public class DigestSender {
                 e.permanent() ? "permanent" : giveUp ? "giving up" : "will retry", e.getMessage());
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = OutboxMessage.findById(id);
+            if (!claims.holds(m)) { // a send cut off after the message was given back at shutdown: no longer ours
+                return m.status;
+            }
             m.attempts = attempts;
             m.lastError = e.getMessage();
             m.leaseOwner = null;

@@ -1,13 +1,13 @@
 package dev.hallway.poll;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.InstanceId;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Who polls which feed. A feed is polled only by the instance holding its lease; the lease is taken with one
@@ -31,12 +30,13 @@ public class PollClaims {
     HallwayConfig config;
     @Inject
     Clock clock;
+    @Inject
+    InstanceId instance;
 
-    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean closed;
 
     public String instanceId() {
-        return instanceId;
+        return instance.value();
     }
 
     /** A feed with the host its URL points at (for the executor's per-host limit); {@code ours}: we hold its lease. */
@@ -45,7 +45,7 @@ public class PollClaims {
 
     /** Claims up to {@code max} due feeds, oldest due first. */
     public List<Claimed> claimDue(int max) {
-        if (max <= 0) {
+        if (max <= 0 || closed) {
             return List.of();
         }
         Instant now = clock.instant();
@@ -74,17 +74,19 @@ public class PollClaims {
         Instant until = now.plus(config.poll().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
             // leases we held already belong to polls in flight here: those feeds are busy, not newly ours
-            Set<Long> inFlight = Set.copyOf(Source.<Source>list("id in ?1 and leaseOwner = ?2", ids, instanceId)
+            Set<Long> inFlight = Set.copyOf(Source.<Source>list("id in ?1 and leaseOwner = ?2", ids, instanceId())
                     .stream().map(s -> s.id).toList());
-            Source.update("leaseOwner = ?1, leaseUntil = ?2 where id in ?3 and (leaseUntil is null or leaseUntil < ?4)",
-                    instanceId, until, ids, now);
+            if (!closed) { // shutting down: every feed answers busy
+                Source.update("leaseOwner = ?1, leaseUntil = ?2 where id in ?3 and (leaseUntil is null or leaseUntil < ?4)",
+                        instanceId(), until, ids, now);
+            }
             Map<Long, Source> byId = new HashMap<>();
             Source.<Source>list("id in ?1", ids).forEach(s -> byId.put(s.id, s));
             List<Claimed> answers = new ArrayList<>();
             for (Long id : ids) {
                 Source s = byId.get(id);
                 if (s != null) {
-                    answers.add(claimed(s, instanceId.equals(s.leaseOwner) && !inFlight.contains(id)));
+                    answers.add(claimed(s, instanceId().equals(s.leaseOwner) && !inFlight.contains(id)));
                 }
             }
             return answers;
@@ -103,17 +105,20 @@ public class PollClaims {
 
     /** Takes the lease on one feed if it is still due and free. */
     private boolean claim(long sourceId) {
+        if (closed) {
+            return false;
+        }
         Instant now = clock.instant();
         Instant until = now.plus(config.poll().lease());
         return QuarkusTransaction.requiringNew().call(() -> Source.update(
                 "leaseOwner = ?1, leaseUntil = ?2 where id = ?3 and (leaseUntil is null or leaseUntil < ?4)"
                         + " and nextPollAt <= ?4 and active = true",
-                instanceId, until, sourceId, now) == 1);
+                instanceId(), until, sourceId, now) == 1);
     }
 
     /** Gives a lease back, inside the caller's transaction, if this instance still holds it. */
     void releaseInTransaction(Source source) {
-        if (instanceId.equals(source.leaseOwner)) {
+        if (instanceId().equals(source.leaseOwner)) {
             source.leaseOwner = null;
             source.leaseUntil = null;
         }
@@ -122,6 +127,17 @@ public class PollClaims {
     /** Gives back leases of feeds claimed but never polled (shutdown, rejected work). */
     public void release(long sourceId) {
         QuarkusTransaction.requiringNew().run(() -> Source.update(
-                "leaseOwner = null, leaseUntil = null where id = ?1 and leaseOwner = ?2", sourceId, instanceId));
+                "leaseOwner = null, leaseUntil = null where id = ?1 and leaseOwner = ?2", sourceId, instanceId()));
+    }
+
+    /** Shutdown: this instance takes no more leases. */
+    void close() {
+        closed = true;
+    }
+
+    /** Shutdown: gives back every lease this instance still holds, so other instances need not wait for expiry. */
+    int releaseAll() {
+        return QuarkusTransaction.requiringNew().call(() -> Source.update(
+                "leaseOwner = null, leaseUntil = null where leaseOwner = ?1", instanceId()));
     }
 }

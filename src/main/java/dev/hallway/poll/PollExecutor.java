@@ -4,6 +4,7 @@ import dev.hallway.config.HallwayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,6 +40,8 @@ public class PollExecutor {
     private final Deque<Job> waiting = new ArrayDeque<>();
     private final Map<String, Integer> runningPerHost = new HashMap<>();
     private int running;
+    private boolean stopped;
+    private long drainDeadline;
     private ExecutorService threads;
 
     @PostConstruct
@@ -53,6 +56,12 @@ public class PollExecutor {
 
     /** Queues a poll of a feed this instance has claimed. */
     public synchronized CompletableFuture<PollOutcome> submit(long sourceId, String host) {
+        if (stopped) { // claimed just as the shutdown began
+            claims.release(sourceId);
+            CompletableFuture<PollOutcome> cancelled = new CompletableFuture<>();
+            cancelled.cancel(false);
+            return cancelled;
+        }
         Job job = new Job(sourceId, host == null ? "" : host, new CompletableFuture<>());
         waiting.add(job);
         dispatch();
@@ -97,10 +106,16 @@ public class PollExecutor {
         dispatch();
     }
 
-    /** Shutdown: polls not started give their lease back at once; running ones get a moment to finish. */
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Shutdown, first (before the observers of default priority, such as the outbox's drain, start waiting): no new
+     * leases, and polls not started give theirs back at once.
+     */
+    void stopClaiming(@Observes @Priority(1000) ShutdownEvent event) {
+        claims.close();
         Deque<Job> notStarted;
         synchronized (this) {
+            stopped = true;
+            drainDeadline = System.nanoTime() + config.shutdownWait().toNanos();
             notStarted = new ArrayDeque<>(waiting);
             waiting.clear();
         }
@@ -109,13 +124,28 @@ public class PollExecutor {
             job.done().cancel(false);
         }
         threads.shutdown();
+    }
+
+    /**
+     * Then running polls get until hallway.shutdown-wait to finish, and every lease still held is given back. A poll
+     * still running is not interrupted: an interrupted fetch would be recorded as a failure of the feed and delay
+     * its next poll; it simply ends with the process, and another instance polls the feed at once.
+     */
+    void drain(@Observes ShutdownEvent event) {
         try {
-            if (!threads.awaitTermination(config.fetch().requestTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
+            long left;
+            synchronized (this) {
+                left = drainDeadline - System.nanoTime();
+            }
+            if (!threads.awaitTermination(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
+                Log.warnf("%d polls still running after %s; giving their feeds back unfinished", load(), config.shutdownWait());
             }
         } catch (InterruptedException e) {
-            threads.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        int released = claims.releaseAll();
+        if (released > 0) {
+            Log.infof("gave back the leases of %d feeds", released);
         }
     }
 }

@@ -110,6 +110,12 @@ public final class HallwayProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Sends without waiting for the answer: for a request still in progress when the service is stopped. */
+    public java.util.concurrent.CompletableFuture<HttpResponse<String>> postAdminAsync(String path) {
+        return http.sendAsync(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public String output() {
         try {
             return Files.readString(log);
@@ -126,6 +132,11 @@ public final class HallwayProcess implements AutoCloseable {
     public void stop() {
         process.destroy();
         awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM without waiting: for tests that watch the stop as it happens; {@link #awaitExit} for its end. */
+    public void terminate() {
+        process.destroy();
     }
 
     /** SIGKILL: a crash. */

@@ -69,6 +69,6 @@ public final class TestDatabase {
             return config;
         }
         return new HashMap<>(Map.of("quarkus.datasource.jdbc.url",
-                "jdbc:h2:file:./data/" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+                "jdbc:h2:file:./data/" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"));
     }
 }
