@@ -8,13 +8,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,22 +37,22 @@ public class PollClaims {
         return instance.value();
     }
 
-    /** A feed with the host its URL points at (for the executor's per-host limit); {@code ours}: we hold its lease. */
-    public record Claimed(long id, String name, String host, boolean ours) {
+    /** A feed asked for; {@code ours}: this instance now holds its lease and may poll it. */
+    public record Claimed(PollTarget target, boolean ours) {
     }
 
     /** Claims up to {@code max} due feeds, oldest due first. */
-    public List<Claimed> claimDue(int max) {
+    public List<PollTarget> claimDue(int max) {
         if (max <= 0 || closed) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Claimed> candidates = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find(
+        List<PollTarget> candidates = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find(
                         "active = true and status <> ?1 and nextPollAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextPollAt",
                         SourceStatus.DISABLED, now)
-                .page(0, max).list().stream().map(s -> claimed(s, true)).toList());
-        List<Claimed> claimed = new ArrayList<>();
-        for (Claimed c : candidates) {
+                .page(0, max).list().stream().map(PollTarget::of).toList());
+        List<PollTarget> claimed = new ArrayList<>();
+        for (PollTarget c : candidates) {
             if (claim(c.id())) {
                 claimed.add(c);
             }
@@ -86,21 +84,11 @@ public class PollClaims {
             for (Long id : ids) {
                 Source s = byId.get(id);
                 if (s != null) {
-                    answers.add(claimed(s, instanceId().equals(s.leaseOwner) && !inFlight.contains(id)));
+                    answers.add(new Claimed(PollTarget.of(s), instanceId().equals(s.leaseOwner) && !inFlight.contains(id)));
                 }
             }
             return answers;
         });
-    }
-
-    private static Claimed claimed(Source s, boolean ours) {
-        String host;
-        try {
-            host = URI.create(s.url).getHost();
-        } catch (IllegalArgumentException e) {
-            host = null;
-        }
-        return new Claimed(s.id, s.displayName(), host == null ? s.url : host.toLowerCase(Locale.ROOT), ours);
     }
 
     /** Takes the lease on one feed if it is still due and free. */

@@ -34,7 +34,14 @@ public class PollExecutor {
     @Inject
     PollClaims claims;
 
-    private record Job(long sourceId, String host, CompletableFuture<PollOutcome> done) {
+    private record Job(PollTarget target, CompletableFuture<PollOutcome> done) {
+        long sourceId() {
+            return target.id();
+        }
+
+        String host() {
+            return target.host();
+        }
     }
 
     private final Deque<Job> waiting = new ArrayDeque<>();
@@ -55,14 +62,14 @@ public class PollExecutor {
     }
 
     /** Queues a poll of a feed this instance has claimed. */
-    public synchronized CompletableFuture<PollOutcome> submit(long sourceId, String host) {
+    public synchronized CompletableFuture<PollOutcome> submit(PollTarget target) {
         if (stopped) { // claimed just as the shutdown began
-            claims.release(sourceId);
+            claims.release(target.id());
             CompletableFuture<PollOutcome> cancelled = new CompletableFuture<>();
             cancelled.cancel(false);
             return cancelled;
         }
-        Job job = new Job(sourceId, host == null ? "" : host, new CompletableFuture<>());
+        Job job = new Job(target, new CompletableFuture<>());
         waiting.add(job);
         dispatch();
         return job.done();
@@ -90,7 +97,7 @@ public class PollExecutor {
 
     private void run(Job job) {
         try {
-            job.done().complete(polls.poll(job.sourceId()));
+            job.done().complete(polls.poll(job.target()));
         } catch (RuntimeException e) {
             Log.errorf(e, "poll of source %d failed unexpectedly", job.sourceId());
             claims.release(job.sourceId());

@@ -26,8 +26,8 @@ public class PollScheduler {
             return;
         }
         int room = config.poll().concurrency() * 2 - executor.load();
-        for (PollClaims.Claimed feed : claims.claimDue(room)) {
-            executor.submit(feed.id(), feed.host());
+        for (PollTarget feed : claims.claimDue(room)) {
+            executor.submit(feed);
         }
     }
 
@@ -35,8 +35,8 @@ public class PollScheduler {
     public List<CompletableFuture<PollOutcome>> pollNow(List<Long> sourceIds) {
         List<CompletableFuture<PollOutcome>> futures = new ArrayList<>();
         for (PollClaims.Claimed feed : claims.claimNow(sourceIds)) {
-            futures.add(feed.ours() ? executor.submit(feed.id(), feed.host())
-                    : CompletableFuture.completedFuture(PollOutcome.busy(feed.id(), feed.name())));
+            futures.add(feed.ours() ? executor.submit(feed.target())
+                    : CompletableFuture.completedFuture(PollOutcome.busy(feed.target().id(), feed.target().name())));
         }
         return futures;
     }

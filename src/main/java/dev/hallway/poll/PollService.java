@@ -43,18 +43,8 @@ public class PollService {
     @Inject
     PollMetrics metrics;
 
-    /** What we need of a source to poll it, read in a short transaction so no transaction spans the network. */
-    private record Snapshot(long id, String name, String url, String etag, String lastModified, String bodyHash,
-                            Duration interval, int failures, String conferenceHint) {
-    }
-
     /** Polls a source this instance has claimed, and releases the claim. */
-    public PollOutcome poll(long sourceId) {
-        Snapshot source = QuarkusTransaction.requiringNew().call(() -> {
-            Source s = Source.findById(sourceId);
-            return new Snapshot(s.id, s.displayName(), s.url, s.etag, s.lastModified, s.bodyHash,
-                    Duration.ofSeconds(s.intervalSeconds), s.consecutiveFailures, s.conferenceHint);
-        });
+    public PollOutcome poll(PollTarget source) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         Attempt attempt = attempt(source, started);
@@ -83,7 +73,7 @@ public class PollService {
         Duration retryAfter;
     }
 
-    private Attempt attempt(Snapshot source, Instant started) {
+    private Attempt attempt(PollTarget source, Instant started) {
         Attempt a = new Attempt();
         try {
             a.response = fetcher.fetch(new FetchRequest(source.url(), source.etag(), source.lastModified()));
@@ -118,7 +108,7 @@ public class PollService {
         return a;
     }
 
-    private void parseAndStore(Snapshot source, Attempt a, Instant fetchedAt) {
+    private void parseAndStore(PollTarget source, Attempt a, Instant fetchedAt) {
         try {
             a.feed = parser.parse(a.response.body(), a.response.contentType(), a.response.finalUrl());
         } catch (FeedParseException e) {
@@ -134,7 +124,7 @@ public class PollService {
         a.result = PollResult.OK;
     }
 
-    private void record(Snapshot snapshot, Attempt a, PollOutcome outcome, Instant started) {
+    private void record(PollTarget snapshot, Attempt a, PollOutcome outcome, Instant started) {
         Source s = Source.findById(snapshot.id());
         Instant now = clock.instant();
         s.lastPolledAt = started;

@@ -1,0 +1,29 @@
+package dev.hallway.poll;
+
+import dev.hallway.source.Source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a poll needs of a source, read when the source is claimed, so that the poll itself opens no transaction
+ * before the network call and none spans it.
+ *
+ * @param host what the executor's per-host limit counts (the URL itself when it has no host)
+ */
+public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
+                         String bodyHash, Duration interval, int failures, String conferenceHint) {
+
+    static PollTarget of(Source s) {
+        String host;
+        try {
+            host = URI.create(s.url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
+                s.etag, s.lastModified, s.bodyHash, Duration.ofSeconds(s.intervalSeconds), s.consecutiveFailures,
+                s.conferenceHint);
+    }
+}
