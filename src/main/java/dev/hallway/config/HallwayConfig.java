@@ -79,6 +79,10 @@ public interface HallwayConfig {
         /** How often the outbox is checked for messages to send. */
         @WithDefault("10s")
         Duration sendInterval();
+
+        /** How long an instance holds a message it is sending; past it another instance may send it. */
+        @WithDefault("5m")
+        Duration lease();
     }
 
     interface Feed {

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class OutboxClaims {
-
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     @Inject
     HallwayConfig config;
@@ -53,7 +50,7 @@ public class OutboxClaims {
             won = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
                     "status = ?1, leaseOwner = ?2, leaseUntil = ?3 where id = ?4 and "
                             + "((status = ?5 and nextAttemptAt <= ?6) or (status = ?1 and leaseUntil < ?6))",
-                    OutboxStatus.SENDING, instance.value(), now.plus(LEASE), id, OutboxStatus.PENDING, now) == 1);
+                    OutboxStatus.SENDING, instance.value(), now.plus(config.digest().lease()), id, OutboxStatus.PENDING, now) == 1);
             return won;
         } finally {
             if (!won) {
