@@ -28,6 +28,18 @@ public final class TestDatabase {
         }
     }
 
+    /** A JDBC connection to the PostgreSQL schema of the test database {@code name}, for tests that read rows directly. */
+    public static java.sql.Connection connect(String name) throws java.sql.SQLException {
+        if (!postgres()) {
+            throw new IllegalStateException("only PostgreSQL test databases can be reached from outside the service");
+        }
+        java.sql.Connection c = java.sql.DriverManager.getConnection(
+                System.getProperty("hallwaytest.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                System.getProperty("hallwaytest.postgres.user", "postgres"), "");
+        c.setSchema("t_" + name.replace('-', '_'));
+        return c;
+    }
+
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("hallwaytest.database"));
     }

@@ -1,0 +1,131 @@
+package dev.hallway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A TCP relay on loopback in front of a real server (GreenMail): it holds each reply of the server back a little
+ * (a slow SMTP server), and can hold the clients' requests altogether for a while (a server that stalls).
+ */
+public final class TcpRelay implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int targetPort;
+    private final long replyDelayMillis;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tcp-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final Object gate = new Object();
+    private boolean holding;
+
+    private TcpRelay(ServerSocket listener, int targetPort, Duration replyDelay) {
+        this.listener = listener;
+        this.targetPort = targetPort;
+        this.replyDelayMillis = replyDelay.toMillis();
+    }
+
+    public static TcpRelay start(int targetPort, Duration replyDelay) {
+        try {
+            TcpRelay relay = new TcpRelay(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort, replyDelay);
+            relay.threads.execute(relay::acceptLoop);
+            return relay;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** From now on, what clients send waits in the relay (the server sees nothing more); replies still flow. */
+    public void holdRequests() {
+        synchronized (gate) {
+            holding = true;
+        }
+    }
+
+    /** Lets held and new requests through again. */
+    public void releaseRequests() {
+        synchronized (gate) {
+            holding = false;
+            gate.notifyAll();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(server);
+                threads.execute(() -> pump(client, server, true));
+                threads.execute(() -> pump(server, client, false));
+            } catch (IOException e) {
+                // closed, or the server refused: the client sees its connection end
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean request) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (request) {
+                    awaitRelease();
+                } else if (replyDelayMillis > 0) {
+                    Thread.sleep(replyDelayMillis);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // one side went away: end both
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private void awaitRelease() throws InterruptedException {
+        synchronized (gate) {
+            while (holding) {
+                gate.wait();
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseRequests();
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        sockets.forEach(TcpRelay::closeQuietly);
+        threads.shutdownNow();
+    }
+}
