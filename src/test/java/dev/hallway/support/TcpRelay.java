@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +16,13 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP relay on loopback in front of a real server (GreenMail): it holds each reply of the server back a little
- * (a slow SMTP server), and can hold the clients' requests altogether for a while (a server that stalls).
+ * (a slow SMTP server), and can hold the clients' requests altogether for a while (a server that stalls). What a
+ * client sent while held is dropped if that client is gone when the hold ends, so a client killed mid-request
+ * leaves the server with an unfinished exchange.
  */
 public final class TcpRelay implements AutoCloseable {
+
+    private static final int GONE = -1, NOTHING = -2;
 
     private final ServerSocket listener;
     private final int targetPort;
@@ -85,12 +90,19 @@ public final class TcpRelay implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (request) {
-                    awaitRelease();
-                } else if (replyDelayMillis > 0) {
+                int more = NOTHING;
+                if (request && awaitRelease()) {
+                    more = peek(from);
+                    if (more == GONE) {
+                        return;
+                    }
+                } else if (!request && replyDelayMillis > 0) {
                     Thread.sleep(replyDelayMillis);
                 }
                 out.write(buffer, 0, n);
+                if (more != NOTHING) {
+                    out.write(more);
+                }
                 out.flush();
             }
         } catch (IOException | InterruptedException e) {
@@ -101,11 +113,32 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
-    private void awaitRelease() throws InterruptedException {
+    /** @return whether the request was held */
+    private boolean awaitRelease() throws InterruptedException {
+        boolean held = false;
         synchronized (gate) {
             while (holding) {
                 gate.wait();
+                held = true;
             }
+        }
+        return held;
+    }
+
+    /**
+     * Whether the client is still connected: a client waiting for its answer sends nothing (NOTHING), a dead one
+     * has closed its end (GONE); anything else is the next byte it sent.
+     */
+    private static int peek(Socket client) throws IOException {
+        client.setSoTimeout(200);
+        try {
+            return client.getInputStream().read();
+        } catch (SocketTimeoutException waiting) {
+            return NOTHING;
+        } catch (IOException reset) {
+            return GONE;
+        } finally {
+            client.setSoTimeout(0);
         }
     }
 
