@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -155,8 +156,10 @@ public class DigestSender {
         Log.warnf("digest %s to subscriber %d failed (attempt %d, %s): %s", job.subject(), job.subscriberId(), attempts,
                 e.permanent() ? "permanent" : giveUp ? "giving up" : "will retry", e.getMessage());
         return QuarkusTransaction.requiringNew().call(() -> {
-            OutboxMessage m = OutboxMessage.findById(id);
-            if (!claims.holds(m)) { // a send cut off after the message was given back at shutdown: no longer ours
+            // locked, so no other instance can claim the row between this check and the update
+            OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            // given back at shutdown, or our lease ran out while the server kept us waiting and another took it over
+            if (!claims.holds(m)) {
                 return m.status;
             }
             m.attempts = attempts;
