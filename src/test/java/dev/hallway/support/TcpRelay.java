@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,12 @@ public final class TcpRelay implements AutoCloseable {
 
     private static final int GONE = -1, NOTHING = -2;
 
+    /** One connection: whether the server has yet to answer what was passed on, whether the client's next words wait here. */
+    private static final class Link {
+        volatile boolean awaitingReply;
+        volatile boolean held;
+    }
+
     private final ServerSocket listener;
     private final int targetPort;
     private final long replyDelayMillis;
@@ -33,6 +41,7 @@ public final class TcpRelay implements AutoCloseable {
         return t;
     });
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final Map<Socket, Link> links = new ConcurrentHashMap<>();
     private final Object gate = new Object();
     private boolean holding;
 
@@ -63,6 +72,14 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * The server is working on nothing: on every connection, what was passed on has been answered, or the rest of it
+     * waits here (a message whose end is held is not complete on the server).
+     */
+    public boolean quiet() {
+        return links.values().stream().allMatch(link -> link.held || !link.awaitingReply);
+    }
+
     /** Lets held and new requests through again. */
     public void releaseRequests() {
         synchronized (gate) {
@@ -78,20 +95,22 @@ public final class TcpRelay implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                threads.execute(() -> pump(client, server, true));
-                threads.execute(() -> pump(server, client, false));
+                Link link = new Link();
+                links.put(client, link);
+                threads.execute(() -> pump(client, server, link, true));
+                threads.execute(() -> pump(server, client, link, false));
             } catch (IOException e) {
                 // closed, or the server refused: the client sees its connection end
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean request) {
+    private void pump(Socket from, Socket to, Link link, boolean request) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 int more = NOTHING;
-                if (request && awaitRelease()) {
+                if (request && awaitRelease(link)) {
                     more = peek(from);
                     if (more == GONE) {
                         return;
@@ -99,29 +118,37 @@ public final class TcpRelay implements AutoCloseable {
                 } else if (!request && replyDelayMillis > 0) {
                     Thread.sleep(replyDelayMillis);
                 }
+                if (request) {
+                    link.awaitingReply = true; // before the server can answer it
+                }
                 out.write(buffer, 0, n);
                 if (more != NOTHING) {
                     out.write(more);
                 }
                 out.flush();
+                if (!request) {
+                    link.awaitingReply = false;
+                }
             }
         } catch (IOException | InterruptedException e) {
             // one side went away: end both
         } finally {
+            links.remove(request ? from : to);
             closeQuietly(from);
             closeQuietly(to);
         }
     }
 
     /** @return whether the request was held */
-    private boolean awaitRelease() throws InterruptedException {
+    private boolean awaitRelease(Link link) throws InterruptedException {
         boolean held = false;
         synchronized (gate) {
             while (holding) {
+                link.held = held = true;
                 gate.wait();
-                held = true;
             }
         }
+        link.held = false;
         return held;
     }
 
