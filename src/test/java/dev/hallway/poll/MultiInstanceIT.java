@@ -359,7 +359,18 @@ class MultiInstanceIT {
         }
         Map<String, Integer> received = digestsByRecipient(smtp);
         for (int i = 1; i <= SUBSCRIBERS; i++) {
-            assertEquals(1, received.getOrDefault(address(i), 0), address(i) + " received the digest exactly once");
+            int copies = received.getOrDefault(address(i), 0);
+            if (copies != 1) {
+                List<String> ids = new ArrayList<>();
+                for (MimeMessage m : smtp.getReceivedMessages()) {
+                    if (m.getAllRecipients()[0].toString().equals(address(i))) {
+                        ids.add(m.getMessageID() + " " + m.getHeader("Received", " | "));
+                    }
+                }
+                throw new AssertionError(address(i) + " received the digest " + copies + " times: " + ids + "; its row: "
+                        + rows(db, "select id, status, attempts, message_id, sent_at from outbox where subscriber_id = "
+                        + (1_000_000 + i)) + "; the victim held " + heldMessages);
+            }
         }
         int digests = received.values().stream().mapToInt(Integer::intValue).sum();
         assertEquals(SUBSCRIBERS, digests, "no digest to anyone else, none twice");

@@ -1,5 +1,6 @@
 package dev.hallway.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +24,6 @@ import java.util.concurrent.Executors;
  * leaves the server with an unfinished exchange.
  */
 public final class TcpRelay implements AutoCloseable {
-
-    private static final int GONE = -1, NOTHING = -2;
 
     /** One connection: whether the server has yet to answer what was passed on, whether the client's next words wait here. */
     private static final class Link {
@@ -109,10 +108,10 @@ public final class TcpRelay implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                int more = NOTHING;
+                byte[] more = null;
                 if (request && awaitRelease(link)) {
-                    more = peek(from);
-                    if (more == GONE) {
+                    more = sentDuringHold(from);
+                    if (more == null) {
                         return;
                     }
                 } else if (!request && replyDelayMillis > 0) {
@@ -122,7 +121,7 @@ public final class TcpRelay implements AutoCloseable {
                     link.awaitingReply = true; // before the server can answer it
                 }
                 out.write(buffer, 0, n);
-                if (more != NOTHING) {
+                if (more != null) {
                     out.write(more);
                 }
                 out.flush();
@@ -153,17 +152,22 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /**
-     * Whether the client is still connected: a client waiting for its answer sends nothing (NOTHING), a dead one
-     * has closed its end (GONE); anything else is the next byte it sent.
+     * What else the client sent while its request was held, or null if it is gone: a client waiting for its answer
+     * goes quiet, a dead one has closed its end (after whatever it wrote before dying, which is dropped with it).
      */
-    private static int peek(Socket client) throws IOException {
+    private static byte[] sentDuringHold(Socket client) throws IOException {
+        ByteArrayOutputStream more = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
         client.setSoTimeout(200);
         try {
-            return client.getInputStream().read();
-        } catch (SocketTimeoutException waiting) {
-            return NOTHING;
+            for (int n; (n = client.getInputStream().read(buffer)) >= 0; ) {
+                more.write(buffer, 0, n);
+            }
+            return null;
+        } catch (SocketTimeoutException quiet) {
+            return more.toByteArray();
         } catch (IOException reset) {
-            return GONE;
+            return null;
         } finally {
             client.setSoTimeout(0);
         }
