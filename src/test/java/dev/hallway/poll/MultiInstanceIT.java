@@ -76,18 +76,19 @@ class MultiInstanceIT {
             Files.writeString(dir.resolve("feeds.yaml"), farm.feedsYaml(INTERVAL.toSeconds() + "s"));
             Map<String, String> settings = settings(slowSmtp.port());
 
-            // the first instance migrates the schema and creates the sources alone; the others join a ready database
-            HallwayProcess first = HallwayProcess.start(dir, settings);
-            processes.add(first);
-            first.awaitReady(Duration.ofSeconds(180));
+            // the first instance migrates the schema and creates the sources alone; the others join a ready database.
+            // It is the one killed: up alone for a while, it keeps winning most claims, so it dies holding feeds
+            HallwayProcess victim = HallwayProcess.start(dir, settings);
+            processes.add(victim);
+            victim.awaitReady(Duration.ofSeconds(180));
             try (Connection db = TestDatabase.connect(DB)) {
                 insertConfirmedSubscribers(db);
                 HallwayProcess second = HallwayProcess.start(dir, settings);
-                HallwayProcess victim = HallwayProcess.start(dir, settings);
+                HallwayProcess third = HallwayProcess.start(dir, settings);
                 processes.add(second);
-                processes.add(victim);
+                processes.add(third);
                 second.awaitReady(Duration.ofSeconds(180));
-                victim.awaitReady(Duration.ofSeconds(180));
+                third.awaitReady(Duration.ofSeconds(180));
                 long allUp = System.nanoTime();
                 farm.addPostToEveryBlog();
                 HallwayProcess.sleep(INTERVAL.multipliedBy(5).dividedBy(2).toMillis());
@@ -114,7 +115,7 @@ class MultiInstanceIT {
                 slowSmtp.releaseRequests();
 
                 String subject = null;
-                for (int i = 0; i < 2; i++) {
+                for (int i = 1; i < 3; i++) {
                     HttpResponse<String> answer = sends.get(i).get(120, TimeUnit.SECONDS);
                     assertEquals(200, answer.statusCode(), answer.body());
                     assertTrue(answer.body().contains("\"built\":true"), answer.body());
@@ -127,8 +128,8 @@ class MultiInstanceIT {
                 long until = killedAt + LEASE.plus(INTERVAL.multipliedBy(2)).toNanos();
                 HallwayProcess.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
                 long end = System.nanoTime();
-                first.stop();
                 second.stop();
+                third.stop();
 
                 PollFigures polls = assertEveryFeedFetchedOncePerInterval(farm, allUp, killedAt, end);
                 assertPollRecordsMatchRequests(db, farm, server, heldFeeds, victim.pid(), killedAtWall);
@@ -322,7 +323,8 @@ class MultiInstanceIT {
                 instances.add(rs.getString(2));
             }
         }
-        assertEquals(3, instances.size(), "all three instances polled: " + instances);
+        // which instance wins a due feed depends on the phases of their ticks: one of the later two may never win
+        assertTrue(instances.size() >= 2, "the feeds were shared: " + instances);
         System.out.println("multi-instance: polls per instance " + rows(db, "select instance, count(*) from poll group by instance"));
         for (int blog = 0; blog < farm.size(); blog++) {
             String url = server.url(farm.path(blog));
