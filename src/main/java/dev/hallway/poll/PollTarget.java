@@ -3,7 +3,6 @@ package dev.hallway.poll;
 import dev.hallway.source.Source;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Locale;
  * @param host what the executor's per-host limit counts (the URL itself when it has no host)
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
-                         String bodyHash, Duration interval, int failures, String conferenceHint) {
+                         String bodyHash, String conferenceHint) {
 
     static PollTarget of(Source s) {
         String host;
@@ -23,7 +22,6 @@ public record PollTarget(long id, String name, String url, String host, String e
             host = null;
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
-                s.etag, s.lastModified, s.bodyHash, Duration.ofSeconds(s.intervalSeconds), s.consecutiveFailures,
-                s.conferenceHint);
+                s.etag, s.lastModified, s.bodyHash, s.conferenceHint);
     }
 }
