@@ -33,7 +33,7 @@ public class PollClaims {
 
     private volatile boolean closed;
 
-    public String instanceId() {
+    private String instanceId() {
         return instance.value();
     }
 

@@ -2,6 +2,7 @@ package dev.hallway.poll;
 
 import dev.hallway.common.Hashing;
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.InstanceId;
 import dev.hallway.entry.EntryStore;
 import dev.hallway.fetch.FeedFetcher;
 import dev.hallway.fetch.FetchException;
@@ -42,6 +43,8 @@ public class PollService {
     PollClaims claims;
     @Inject
     PollMetrics metrics;
+    @Inject
+    InstanceId instance;
 
     /** Polls a source this instance has claimed, and releases the claim. */
     public PollOutcome poll(PollTarget source) {
@@ -188,7 +191,7 @@ public class PollService {
         record.entriesFound = a.found;
         record.entriesNew = a.added;
         record.entriesUpdated = a.updated;
-        record.instance = claims.instanceId();
+        record.instance = instance.value();
         record.error = clip(a.error);
         record.persist();
     }
