@@ -12,6 +12,11 @@
 #        NO_NEWSBOAT=1               skip newsboat
 #        SETTLE=5                    seconds of idle between the first and the unchanged cycle (0: none)
 #        KEEP_WORKDIR=1              keep the temp dir (feeds, logs, H2 db, newsboat cache) after the run
+#        REPEATS=1                   how many repeated unchanged cycles to time after the first unchanged one
+#        JFR_UNCHANGED=/tmp/u.jfr    record a JFR profile of the unchanged cycles only (jcmd JFR.start after the first)
+#        JFR_FIRST=/tmp/f.jfr        record a JFR profile of the (measured) first cycle only
+#        WARM=1                      first poll another 500 generated feeds (other seed, other URLs) in the same JVM,
+#                                    then swap feeds.yaml to the measured ones: the first cycle of a running service
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -60,6 +65,12 @@ say "generating $FEEDS feeds x $PER_FEED entries into $WORK/feeds…"
 timeout 300 java -cp "target/classes:target/quarkus-app/lib/main/*" bench/ParseBenchmark.java \
     --write "$WORK/feeds" --feeds "$FEEDS" --per-feed "$PER_FEED"
 
+if [[ "${WARM:-0}" == 1 ]]; then
+    say "WARM=1: generating $FEEDS other feeds (other seed) into $WORK/feeds/warm…"
+    timeout 300 java -cp "target/classes:target/quarkus-app/lib/main/*" bench/ParseBenchmark.java \
+        --write "$WORK/feeds/warm" --feeds "$FEEDS" --per-feed "$PER_FEED" --seed 7
+fi
+
 # ------------------------------------------------------------------ 8 servers on 127.0.0.1 … 127.0.0.8
 declare -a PORTS
 SERVER_PIDS=()
@@ -94,6 +105,17 @@ while IFS=$'\t' read -r name _ _; do
     i=$((i + 1))
 done < "$WORK/feeds/index.tsv"
 echo "conferences: []" >> "$WORK/feeds.yaml"
+if [[ "${WARM:-0}" == 1 ]]; then # Hallway starts on the warm-up feeds; feeds.yaml is swapped after their cycle
+    mv "$WORK/feeds.yaml" "$WORK/feeds.measured.yaml"
+    { echo "defaults:"; echo "  interval: 1d"; echo "feeds:"; } > "$WORK/feeds.yaml"
+    i=0
+    while IFS=$'\t' read -r name _ _; do
+        h=$(( i % HOSTS + 1 ))
+        echo "  - url: http://127.0.0.$h:${PORTS[$h]}/warm/$name" >> "$WORK/feeds.yaml"
+        i=$((i + 1))
+    done < "$WORK/feeds/warm/index.tsv"
+    echo "conferences: []" >> "$WORK/feeds.yaml"
+fi
 [[ $(wc -l < "$WORK/urls") -eq $FEEDS ]] || die "expected $FEEDS URLs"
 
 # The servers must answer If-Modified-Since with 304, or the "unchanged" cycle would measure nothing.
@@ -127,6 +149,7 @@ java ${HALLWAY_JAVA_OPTS:-} \
     "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$WORK/db/hallway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     -Dhallway.admin-token=$TOKEN \
     -Dhallway.poll.enabled=false \
+    -Dhallway.feeds-reload-interval=1s \
     -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.http.port="$PORT" \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/hallway.log" 2>&1 &
@@ -171,8 +194,24 @@ poll_cycle() { # $1 = label; prints seconds; CPU accounting in $WORK/cpu-$1.txt
     elapsed "$t0" "$t1"
 }
 
+if [[ "${WARM:-0}" == 1 ]]; then
+    clear_logs
+    WARMUP=$(poll_cycle warmup)
+    say "warm-up cycle:   ${WARMUP} s   $(summarize "$WORK/poll-warmup.json") (other feeds, same JVM)"
+    say "                 CPU: $(cat "$WORK/cpu-warmup.txt")"
+    sleep "${SETTLE:-5}"
+    cp "$WORK/feeds.measured.yaml" "$WORK/feeds.yaml"
+    deadline=$((SECONDS + 60))
+    until [[ "$(curl -sf --max-time 60 "$BASE/sources" | python3 -c 'import sys, json; s = json.load(sys.stdin); print(len(s), sum(1 for x in s if "/warm/" in x["url"]))')" == "$FEEDS 0" ]]; do
+        (( SECONDS < deadline )) || die "feeds.yaml swap not applied within 60 s"
+        sleep 0.5
+    done
+    say "feeds.yaml swapped: $FEEDS new feeds to poll, the warm-up feeds' $((FEEDS * PER_FEED)) entries stay stored"
+fi
 clear_logs
+[[ -z "${JFR_FIRST:-}" ]] || jcmd $HALLWAY_PID JFR.start name=first settings=profile "filename=$JFR_FIRST" > /dev/null
 FIRST=$(poll_cycle first)
+[[ -z "${JFR_FIRST:-}" ]] || jcmd $HALLWAY_PID JFR.stop name=first > /dev/null
 FIRST_CODES=$(count_codes)
 read -r n_sources n_entries n_ok <<< "$(sources)"
 say "first cycle:     ${FIRST} s   $(summarize "$WORK/poll-first.json")"
@@ -184,6 +223,7 @@ say "                 CPU: $(cat "$WORK/cpu-first.txt")"
 # cycle the JIT is still compiling what that cycle made hot, on the same 2 CPUs; wait for it (SETTLE seconds).
 say "settling ${SETTLE:-5} s before the unchanged cycle (JIT backlog of the first cycle)"
 sleep "${SETTLE:-5}"
+[[ -z "${JFR_UNCHANGED:-}" ]] || jcmd $HALLWAY_PID JFR.start name=unchanged settings=profile "filename=$JFR_UNCHANGED" > /dev/null
 clear_logs
 SECOND=$(poll_cycle second)
 SECOND_CODES=$(count_codes)
@@ -192,11 +232,14 @@ say "                 server answers: $SECOND_CODES"
 say "                 CPU: $(cat "$WORK/cpu-second.txt")"
 # in service unchanged cycles repeat every interval: a second one shows the steady state, without JIT work for the
 # 304 path that the first unchanged cycle was the first to run
-clear_logs
-THIRD=$(poll_cycle third)
-say "unchanged again: ${THIRD} s   $(summarize "$WORK/poll-third.json")"
-say "                 server answers: $(count_codes)"
-say "                 CPU: $(cat "$WORK/cpu-third.txt")"
+for r in $(seq 1 "${REPEATS:-1}"); do
+    clear_logs
+    THIRD=$(poll_cycle "third-$r")
+    say "unchanged again: ${THIRD} s   $(summarize "$WORK/poll-third-$r.json")"
+    say "                 server answers: $(count_codes)"
+    say "                 CPU: $(cat "$WORK/cpu-third-$r.txt")"
+done
+[[ -z "${JFR_UNCHANGED:-}" ]] || jcmd $HALLWAY_PID JFR.stop name=unchanged > /dev/null
 parsed_again=$(grep -c 'result=ok' "$WORK/hallway.log" || true)
 say "                 hallway.log poll lines with result=ok over both cycles: $parsed_again (only the first cycle's should be there)"
 

@@ -10,12 +10,25 @@ public final class XmlChars {
         if (text == null) {
             return null;
         }
+        int n = text.length();
+        int first = 0;
+        // fast scan: nearly every text has nothing to remove; stop at the first control character or surrogate
+        while (first < n) {
+            char c = text.charAt(first);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0xD800) {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            return text;
+        }
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             boolean ok;
             if (Character.isHighSurrogate(c)) {
-                ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                ok = i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
             } else if (Character.isLowSurrogate(c)) {
                 ok = i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
             } else {

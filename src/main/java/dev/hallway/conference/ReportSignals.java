@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  */
 final class ReportSignals {
 
-    private record Signal(Pattern pattern, String rule, double weight) {
+    /** @param starts the characters a match can start with, after a non-letter; null when any position can match */
+    private record Signal(Pattern pattern, String rule, double weight, String starts) {
+        Signal(Pattern pattern, String rule, double weight) {
+            this(pattern, rule, weight, RegexStarts.afterWordBoundary(pattern.pattern(), W));
+        }
     }
 
     // The patterns are written in lower case and run over lower-cased text: case-insensitive matching costs a case
@@ -60,21 +64,30 @@ final class ReportSignals {
             against("^\\s*[^\\s:]+(\\s+[^\\s:]+)?\\s+(at|auf der|auf dem|au|à la|à)\\s", "announces-presence", 1.5));
 
     static List<Evidence> inTitle(String rawTitle) {
+        return inTitle(rawTitle, true);
+    }
+
+    static List<Evidence> inLead(String rawLead) {
+        return inLead(rawLead, true);
+    }
+
+    /** @param skipping whether to try the patterns only where they can start (false: a plain search, for tests) */
+    static List<Evidence> inTitle(String rawTitle, boolean skipping) {
         String title = lower(rawTitle);
         List<Evidence> found = new ArrayList<>();
-        collect(title, TITLE, found, 1);
-        collect(title, AGAINST, found, 1);
+        collect(title, TITLE, found, 1, skipping);
+        collect(title, AGAINST, found, 1, skipping);
         if (found.stream().noneMatch(e -> e.weight() > 0)) {
-            collect(title, TITLE_AGAINST, found, 1);
+            collect(title, TITLE_AGAINST, found, 1, skipping);
         }
         return found;
     }
 
-    static List<Evidence> inLead(String rawLead) {
+    static List<Evidence> inLead(String rawLead, boolean skipping) {
         String lead = lower(rawLead);
         List<Evidence> found = new ArrayList<>();
-        collect(lead, LEAD, found, 2);
-        collect(lead, AGAINST, found, 2);
+        collect(lead, LEAD, found, 2, skipping);
+        collect(lead, AGAINST, found, 2, skipping);
         return found;
     }
 
@@ -82,16 +95,34 @@ final class ReportSignals {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-    private static void collect(String text, List<Signal> signals, List<Evidence> found, int maxPerSignal) {
+    private static void collect(String text, List<Signal> signals, List<Evidence> found, int maxPerSignal, boolean skipping) {
         if (text == null || text.isEmpty()) {
             return;
         }
         for (Signal s : signals) {
             Matcher m = s.pattern().matcher(text);
             int hits = 0;
-            while (m.find() && hits < maxPerSignal) {
-                found.add(new Evidence(s.rule(), m.group(), s.weight()));
-                hits++;
+            if (!skipping || s.starts() == null) {
+                while (hits < maxPerSignal && m.find()) {
+                    found.add(new Evidence(s.rule(), m.group(), s.weight()));
+                    hits++;
+                }
+                continue;
+            }
+            // Java's regex engine tries every alternative at every position; these patterns can only match where a
+            // word starts with one of a few letters, so only those positions are tried. Same matches as find().
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            int n = text.length();
+            for (int i = 0; i < n && hits < maxPerSignal; i++) {
+                if (s.starts().indexOf(text.charAt(i)) < 0 || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+                    continue;
+                }
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    found.add(new Evidence(s.rule(), m.group(), s.weight()));
+                    hits++;
+                    i = Math.max(i, m.end() - 1);
+                }
             }
         }
     }

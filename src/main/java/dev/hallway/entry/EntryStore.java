@@ -29,6 +29,8 @@ public class EntryStore {
     EntryChanges changes;
     @Inject
     EntryMetrics metrics;
+    @Inject
+    SyndicationMatcher copies;
 
     public record Result(int found, int added, int updated) {
     }
@@ -71,8 +73,6 @@ public class EntryStore {
         Map<String, Entry> byKey = Entry.<Entry>list("dedupeKey in ?1", items.keySet()).stream()
                 .collect(Collectors.toMap(e -> e.dedupeKey, Function.identity()));
         Map<String, Entry> byAlias = aliased(items.keySet(), byKey.keySet());
-        SyndicationMatcher copies = new SyndicationMatcher(items.values().stream()
-                .filter(i -> !byKey.containsKey(i.dedupeKey()) && !byAlias.containsKey(i.dedupeKey())).toList());
         List<Long> knownIds = new ArrayList<>();
         byKey.values().forEach(e -> knownIds.add(e.id));
         byAlias.values().forEach(e -> knownIds.add(e.id));
@@ -85,6 +85,7 @@ public class EntryStore {
             if (entry != null) {
                 if (update(entry, item, seenAt)) {
                     EntryFingerprint.track(entry, false);
+                    copies.remember(entry);
                     assigner.assign(entry, hint, item.text());
                     updated++;
                 }
@@ -101,8 +102,8 @@ public class EntryStore {
                 if (entry == null) {
                     entry = insert(sourceId, item, seenAt);
                     EntryFingerprint.track(entry, true);
-                    assigner.assign(entry, hint, item.text());
                     copies.remember(entry);
+                    assigner.assign(entry, hint, item.text());
                     added++;
                 } else {
                     entry.lastSeenAt = seenAt; // a syndicated copy: the post is seen again, its text stays the original's

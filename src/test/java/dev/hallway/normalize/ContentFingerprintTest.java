@@ -58,4 +58,77 @@ class ContentFingerprintTest {
         assertEquals(0, ContentFingerprint.of("Slides from my talk are online."));
         assertFalse(ContentFingerprint.sameContent(0, 0));
     }
+
+    /** The SimHash as first written: a counter per bit, 64 steps per feature; the fast one must agree bit for bit. */
+    private static long plainSimHash(String text) {
+        List<Long> words = new ArrayList<>();
+        long h = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                h = (h ^ c) * 0x100000001b3L;
+                inWord = true;
+            } else if (inWord) {
+                words.add(h);
+                h = 0xcbf29ce484222325L;
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            words.add(h);
+        }
+        if (words.size() < ContentFingerprint.MIN_WORDS) {
+            return 0;
+        }
+        int[] ones = new int[64];
+        for (int i = 0; i + 1 < words.size(); i++) {
+            long z = words.get(i) * 0x9E3779B97F4A7C15L + words.get(i + 1);
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            long feature = z ^ (z >>> 31);
+            for (int bit = 0; bit < 64; bit++) {
+                if ((feature >>> bit & 1) != 0) {
+                    ones[bit]++;
+                }
+            }
+        }
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (2 * ones[bit] - (words.size() - 1) > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint == 0 ? 1 : fingerprint;
+    }
+
+    @Test
+    void theBitSlicedCountGivesTheSameFingerprintAsOneCounterPerBit() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (String[] f : new String[][]{{"seeds/adventures-in-oss.rss", Fixtures.RSS}, {"seeds/pingcap-blog.atom", Fixtures.ATOM},
+                {"seeds/alexander-trost.atom", Fixtures.ATOM}, {"seeds/duchess-france.rdf", Fixtures.RDF},
+                {"seeds/syndicated-copy.rss", Fixtures.RSS}}) {
+            for (ParsedItem item : items(f[0], f[1])) {
+                texts.add(PlainText.ofHtml(item.contentHtml() != null ? item.contentHtml() : item.summaryHtml()));
+            }
+        }
+        java.util.Random rnd = new java.util.Random(42);
+        String[] vocabulary = {"fosdem", "talk", "Über", "été", "kubernetes", "2024", "the", "a", "RÜCKBLICK", "😀", "İstanbul", "x"};
+        for (int t = 0; t < 200; t++) { // random texts from 140 to 3,000 words, around the MIN_WORDS edge too
+            StringBuilder b = new StringBuilder();
+            int words = 140 + rnd.nextInt(t < 100 ? 30 : 3000);
+            for (int i = 0; i < words; i++) {
+                b.append(vocabulary[rnd.nextInt(vocabulary.length)]).append(rnd.nextInt(5) == 0 ? ", " : " ");
+            }
+            texts.add(b.toString());
+        }
+        int fingerprinted = 0;
+        for (String text : texts) {
+            long expected = plainSimHash(text);
+            assertEquals(expected, ContentFingerprint.of(text), () -> "text of " + text.length() + " chars");
+            fingerprinted += expected != 0 ? 1 : 0;
+        }
+        assertTrue(fingerprinted > 100 && fingerprinted < texts.size(), "both sides of MIN_WORDS covered: " + fingerprinted);
+    }
 }
