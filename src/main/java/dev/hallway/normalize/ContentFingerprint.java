@@ -61,9 +61,12 @@ public final class ContentFingerprint {
         int n = 0;
         long h = 0xcbf29ce484222325L;
         boolean inWord = false;
-        String lower = text.toLowerCase(Locale.ROOT);
+        // String.toLowerCase(ROOT) maps each char as Character.toLowerCase does, except İ (to two chars) and Σ (by
+        // context): lower-case char by char, without a copy of the text, unless one of those is there
+        boolean special = text.indexOf('\u0130') >= 0 || text.indexOf('\u03A3') >= 0;
+        String lower = special ? text.toLowerCase(Locale.ROOT) : text;
         for (int i = 0, len = lower.length(); i <= len; i++) {
-            char c = i < len ? lower.charAt(i) : ' ';
+            char c = i < len ? (special ? lower.charAt(i) : Character.toLowerCase(lower.charAt(i))) : ' ';
             if (Character.isLetterOrDigit(c)) {
                 h = (h ^ c) * 0x100000001b3L;
                 inWord = true;

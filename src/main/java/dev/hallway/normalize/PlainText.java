@@ -67,6 +67,9 @@ public final class PlainText {
     }
 
     static String collapse(String text) {
+        if (alreadyCollapsed(text)) {
+            return text; // jsoup's text() has collapsed it already, unless it kept a no-break space or a control
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -82,5 +85,21 @@ public final class PlainText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean alreadyCollapsed(String text) {
+        int n = text.length();
+        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? previous == ' ' : c <= ' ' || (c >= 0x7F && (c <= 0xA0 || Character.isWhitespace(c) || Character.isISOControl(c)))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

@@ -1,0 +1,91 @@
+package dev.hallway.entry;
+
+import dev.hallway.normalize.NormalizedEntry;
+import dev.hallway.support.FeedServer;
+import dev.hallway.support.FeedServer.Reply;
+import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.Fixtures;
+import dev.hallway.support.Rss;
+import dev.hallway.support.TestFeeds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(FeedServerResource.class)
+class FingerprintIndexTest {
+
+    @Inject
+    TestFeeds feeds;
+    @Inject
+    FingerprintIndex index;
+    @Inject
+    SyndicationMatcher matcher;
+
+    private final FeedServer server = FeedServerResource.server();
+
+    /** A post long enough to have a fingerprint, different for every seed. */
+    private static String longPost(long seed) {
+        String[] words = {"conference", "talk", "speaker", "hallway", "track", "keynote", "room", "slides", "demo",
+                "question", "coffee", "badge", "sponsor", "booth", "workshop", "lunch", "schedule", "video"};
+        Random rnd = new Random(seed);
+        StringBuilder html = new StringBuilder("<p>");
+        for (int i = 0; i < 400; i++) {
+            html.append(words[rnd.nextInt(words.length)]).append(i % 15 == 14 ? ".</p><p>" : " ");
+        }
+        return html.append("</p>").toString();
+    }
+
+    private Entry storeOnePost(String path, long seed) {
+        server.route(path, Reply.ok(Rss.feed("F" + seed).item("Post " + seed, "https://fingerprints.example" + path + "/post",
+                "Mon, 03 Feb 2025 10:00:00 GMT", longPost(seed)).bytes(), Fixtures.RSS));
+        String url = server.url(path);
+        feeds.follow(url);
+        feeds.poll(url);
+        return QuarkusTransaction.requiringNew().call(() ->
+                Entry.<Entry>find("canonicalUrl like ?1", "%fingerprints.example" + path + "/post").firstResult());
+    }
+
+    @Test
+    void postsAnotherInstanceStoredAreFoundOnceItsIndexReloads() throws Exception {
+        FingerprintIndex otherInstance = new FingerprintIndex(); // an index this instance's stores never tell
+        Entry first = storeOnePost("/fingerprints/first.rss", 1);
+        assertNotEquals(0, first.contentFingerprint);
+        assertEquals(List.of(first.id), otherInstance.near(first.contentFingerprint), "its first lookup reads the table");
+
+        Entry second = storeOnePost("/fingerprints/second.rss", 2);
+        assertEquals(List.of(second.id), index.near(second.contentFingerprint), "this instance knows its own posts at once");
+        assertEquals(List.of(), otherInstance.near(second.contentFingerprint), "the other has not reloaded yet");
+        Thread.sleep(FingerprintIndex.MIN_RELOAD_MILLIS + 200);
+        assertEquals(List.of(second.id), otherInstance.near(second.contentFingerprint), "and has after the reload interval");
+    }
+
+    @Test
+    void aSlotWhoseRowIsGoneOrChangedMatchesNothing() {
+        Entry stored = storeOnePost("/fingerprints/third.rss", 3);
+        long unknown = stored.contentFingerprint ^ 0b101; // 2 bits from a stored post: "the same content"
+        index.add(-42L, unknown); // a rolled-back insert left this slot behind
+        NormalizedEntry item = new NormalizedEntry("k", "https://elsewhere.example/copy",
+                "https://elsewhere.example/copy", "g", "A copy", List.of(), Instant.parse("2025-02-03T10:00:00Z"), Instant.parse("2025-02-03T10:00:00Z"),
+                false, false, null, List.of(), "s", "<p>x</p>", "h", unknown, "x");
+        assertTrue(index.near(unknown).contains(-42L));
+        Entry original = QuarkusTransaction.requiringNew().call(() -> matcher.original(item));
+        assertEquals(stored.id, original == null ? null : original.id, "the slot without a row is skipped, the real post found");
+
+        NormalizedEntry farApart = new NormalizedEntry("k2", "https://elsewhere.example/old",
+                "https://elsewhere.example/old", "g2", "Old", List.of(), Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2023-01-01T00:00:00Z"),
+                false, false, null, List.of(), "s", "<p>x</p>", "h", unknown, "x");
+        assertNull(QuarkusTransaction.requiringNew().call(() -> matcher.original(farApart)), "published two years apart");
+    }
+}
