@@ -10,7 +10,7 @@
 #        MVN_FLAGS=-o                extra Maven flags
 #        HALLWAY_JAVA_OPTS="…"       extra JVM flags for Hallway (e.g. -XX:StartFlightRecording=filename=/tmp/h.jfr)
 #        NO_NEWSBOAT=1               skip newsboat
-#        SETTLE=5                    seconds of idle between the first and the unchanged cycle (0: none)
+#        SETTLE=30                   seconds of idle between the first and the unchanged cycle (0: none)
 #        KEEP_WORKDIR=1              keep the temp dir (feeds, logs, H2 db, newsboat cache) after the run
 #        REPEATS=1                   how many repeated unchanged cycles to time after the first unchanged one
 #        JFR_UNCHANGED=/tmp/u.jfr    record a JFR profile of the unchanged cycles only (jcmd JFR.start after the first)
@@ -199,7 +199,7 @@ if [[ "${WARM:-0}" == 1 ]]; then
     WARMUP=$(poll_cycle warmup)
     say "warm-up cycle:   ${WARMUP} s   $(summarize "$WORK/poll-warmup.json") (other feeds, same JVM)"
     say "                 CPU: $(cat "$WORK/cpu-warmup.txt")"
-    sleep "${SETTLE:-5}"
+    sleep "${SETTLE:-30}"
     cp "$WORK/feeds.measured.yaml" "$WORK/feeds.yaml"
     deadline=$((SECONDS + 60))
     until [[ "$(curl -sf --max-time 60 "$BASE/sources" | python3 -c 'import sys, json; s = json.load(sys.stdin); print(len(s), sum(1 for x in s if "/warm/" in x["url"]))')" == "$FEEDS 0" ]]; do
@@ -221,8 +221,8 @@ say "                 CPU: $(cat "$WORK/cpu-first.txt")"
 
 # In service the unchanged poll of a feed comes an interval (minutes) after the first one. Straight after the first
 # cycle the JIT is still compiling what that cycle made hot, on the same 2 CPUs; wait for it (SETTLE seconds).
-say "settling ${SETTLE:-5} s before the unchanged cycle (JIT backlog of the first cycle)"
-sleep "${SETTLE:-5}"
+say "settling ${SETTLE:-30} s before the unchanged cycle (JIT backlog of the first cycle)"
+sleep "${SETTLE:-30}"
 [[ -z "${JFR_UNCHANGED:-}" ]] || jcmd $HALLWAY_PID JFR.start name=unchanged settings=profile "filename=$JFR_UNCHANGED" > /dev/null
 clear_logs
 SECOND=$(poll_cycle second)

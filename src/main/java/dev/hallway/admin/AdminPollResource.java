@@ -35,7 +35,9 @@ public class AdminPollResource {
                 }
                 return List.of(sourceId);
             }
-            return Source.<Source>list("active = true and status <> ?1 order by id", SourceStatus.DISABLED).stream().map(s -> s.id).toList();
+            return Source.getEntityManager().createQuery(
+                            "select s.id from Source s where s.active = true and s.status <> :disabled order by s.id", Long.class)
+                    .setParameter("disabled", SourceStatus.DISABLED).getResultList();
         });
         List<PollOutcome> outcomes = new ArrayList<>();
         for (CompletableFuture<PollOutcome> future : scheduler.pollNow(ids)) {
