@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The fingerprints of stored posts (the {@code entry_fingerprint} table), held in memory so that looking for the
- * original of a syndicated copy is a scan of three arrays rather than a query per feed polled: a first poll of
+ * original of a syndicated copy is a scan of two arrays rather than a query per feed polled: a first poll of
  * hundreds of feeds stores thousands of posts in seconds, and a query per feed would read the whole table each time.
  * <p>
  * Posts this instance stores are added as they are stored. Posts other instances store (sharing the database) are
@@ -87,11 +87,6 @@ public class FingerprintIndex {
                 addedDuringReload.add(new long[]{id, fingerprint});
             }
         }
-    }
-
-    /** Forgets everything; the next lookup reads the table again (tests that empty the database). */
-    public void invalidate() {
-        loadedAtMillis = Long.MIN_VALUE / 2;
     }
 
     private void reloadIfStale() {
