@@ -84,8 +84,7 @@ public class EntryStore {
             Entry entry = byKey.get(item.dedupeKey());
             if (entry != null) {
                 if (update(entry, item, seenAt)) {
-                    EntryFingerprint.track(entry, false);
-                    copies.remember(entry);
+                    copies.remember(entry, false);
                     assigner.assign(entry, hint, item.text());
                     updated++;
                 }
@@ -101,8 +100,7 @@ public class EntryStore {
                 }
                 if (entry == null) {
                     entry = insert(sourceId, item, seenAt);
-                    EntryFingerprint.track(entry, true);
-                    copies.remember(entry);
+                    copies.remember(entry, true);
                     assigner.assign(entry, hint, item.text());
                     added++;
                 } else {

@@ -33,8 +33,12 @@ class SyndicationMatcher {
         return null;
     }
 
-    /** A post just stored, or whose text changed: a later item (of this batch or another) can be its copy. */
-    void remember(Entry entry) {
+    /**
+     * A post just stored, or whose text changed: a later item (of this batch or another) can be its copy. Keeps its
+     * fingerprint row and this instance's index in step.
+     */
+    void remember(Entry entry, boolean isNew) {
+        EntryFingerprint.track(entry, isNew);
         index.add(entry.id, entry.contentFingerprint);
     }
 }
