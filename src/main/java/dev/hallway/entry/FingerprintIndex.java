@@ -107,8 +107,7 @@ public class FingerprintIndex {
         } finally {
             synchronized (reloading) {
                 if (fresh != null) {
-                    Table current = fresh;
-                    table = current;
+                    table = fresh;
                     for (long[] row : addedDuringReload) {
                         append(row[0], row[1]);
                     }

@@ -104,12 +104,7 @@ class PollBookkeeping {
 
     private void write(List<Write> group) {
         Map<Long, Source> sources = new HashMap<>();
-        if (group.size() == 1) {
-            Source s = Source.findById(group.get(0).target().id());
-            sources.put(s.id, s);
-        } else {
-            Source.<Source>list("id in ?1", group.stream().map(w -> w.target().id()).toList()).forEach(s -> sources.put(s.id, s));
-        }
+        Source.<Source>list("id in ?1", group.stream().map(w -> w.target().id()).toList()).forEach(s -> sources.put(s.id, s));
         for (Write w : group) {
             Source s = sources.get(w.target().id());
             if (s == null) {
