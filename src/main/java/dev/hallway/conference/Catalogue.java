@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The known conference series: the built-in catalogue with feeds.yaml's additions and overrides on top. */
+/**
+ * The known conference series: the built-in catalogue with feeds.yaml's additions and overrides on top, and the
+ * series and real edition dates of the open conference-data set ({@link ConferenceDataSet}) beside them.
+ */
 public final class Catalogue {
 
     static final String BUILT_IN = "/conferences/catalogue.yaml";
@@ -24,9 +27,11 @@ public final class Catalogue {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private final Map<String, ConferenceSeries> bySlug;
+    private final Map<String, List<DatedEdition>> dated;
 
-    private Catalogue(Map<String, ConferenceSeries> bySlug) {
+    private Catalogue(Map<String, ConferenceSeries> bySlug, Map<String, List<DatedEdition>> dated) {
         this.bySlug = bySlug;
+        this.dated = dated;
     }
 
     public static List<ConferenceSeries> builtIn() {
@@ -43,6 +48,10 @@ public final class Catalogue {
 
     /** The built-in series, then each addition (new slug) or override (known slug, merged field by field). */
     public static Catalogue of(List<ConferenceSeries> builtIn, List<ConferenceSeries> fromFeedsFile) {
+        return of(builtIn, fromFeedsFile, ConferenceDataSet.builtIn());
+    }
+
+    static Catalogue of(List<ConferenceSeries> builtIn, List<ConferenceSeries> fromFeedsFile, List<ConferenceDataSet.Row> dataSet) {
         Map<String, ConferenceSeries> bySlug = new LinkedHashMap<>();
         for (ConferenceSeries series : builtIn) {
             bySlug.put(series.slug(), series);
@@ -50,7 +59,14 @@ public final class Catalogue {
         for (ConferenceSeries series : fromFeedsFile) {
             bySlug.merge(series.slug(), series, ConferenceSeries::merge);
         }
-        return new Catalogue(bySlug);
+        ConferenceDataSet.Merged merged = ConferenceDataSet.merge(bySlug.values(), dataSet);
+        merged.listed().forEach(s -> bySlug.putIfAbsent(s.slug(), s));
+        return new Catalogue(bySlug, merged.dated());
+    }
+
+    /** The series' editions with real dates, oldest first; empty when the data set does not list it. */
+    public List<DatedEdition> dated(String slug) {
+        return dated.getOrDefault(slug, List.of());
     }
 
     public ConferenceSeries series(String slug) {

@@ -18,6 +18,9 @@ public record ConferenceSeries(String slug, String name, List<String> aliases, L
                                @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> month,
                                String site, String kind) {
 
+    /** The kind of a series that only the open conference-data set lists: matched only as its name is written. */
+    public static final String LISTED = "listed";
+
     /** Numbered editions: {@code format} holds {n}, e.g. "{n}x" for SCaLE, "{n}C3" for the Chaos Communication Congress. */
     public record Ordinal(String format, @JsonProperty("first-year") Integer firstYear, Map<Integer, Integer> known) {
 
@@ -76,6 +79,10 @@ public record ConferenceSeries(String slug, String name, List<String> aliases, L
 
     public boolean byCity() {
         return "city-year".equals(editions());
+    }
+
+    public boolean listed() {
+        return LISTED.equals(kind);
     }
 
     /** Fields given in {@code override} replace ours; its aliases, abbreviations and cities are added to ours. */

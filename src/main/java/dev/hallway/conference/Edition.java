@@ -15,6 +15,20 @@ public record Edition(Integer year, Integer number, String city, String label) {
         return new Edition(year, null, null, Integer.toString(year));
     }
 
+    private static final java.util.Map<String, String> SEASONS = java.util.Map.of("spring", "Spring", "summer", "Summer",
+            "fall", "Fall", "autumn", "Autumn", "winter", "Winter");
+
+    /** "JJUG CCC 2024 Fall", "Go Conference 2014 Autumn": series held twice a year name the season after the year. */
+    static Edition ofYear(int year, Tokens tokens, int yearAt) {
+        if (yearAt + 1 < tokens.size() && tokens.gap(yearAt, yearAt + 1).isBlank()) {
+            String season = SEASONS.get(tokens.get(yearAt + 1).lower());
+            if (season != null) {
+                return new Edition(year, null, null, year + " " + season);
+            }
+        }
+        return ofYear(year);
+    }
+
     static Edition numbered(ConferenceSeries series, int n) {
         return new Edition(series.ordinal().yearOf(n), n, null, series.ordinal().label(n));
     }

@@ -1,81 +1,160 @@
 package dev.hallway.conference;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Names an event missing from the catalogue when a title makes it plain: a run of capitalised words with an event
- * word, next to a year — "2024 Open Source Founders Summit", "Feedback on DotScale conference 2015",
- * "Retour sur le Breizhcamp 2023".
+ * Names events missing from the catalogue where a post writes a name next to an edition: a run of name-like words
+ * (capitalised, upper case, CamelCase, or an event word) beside a year or an edition number — "2024 Open Source
+ * Founders Summit", "Feedback on DotScale conference 2015", "Breizhcamp 2014 – j1", "Rootcon 13",
+ * "PyCon mini Sapporo 2019に参加してきました", "Nachlese: LinuxTag 2008". Whether that event is a report's subject is
+ * for the model to weigh.
  */
 final class EventDetector {
 
-    /** Event words that end (or stand next to) an event's name. */
-    private static final Set<String> EVENT_WORDS = Set.of("conference", "conf", "summit", "con", "days", "day", "camp",
-            "expo", "symposium", "forum", "fest", "festival", "meetup", "hackathon", "congress", "convention", "week",
-            "workshop", "devroom", "conférence", "rencontres", "journées", "konferenz", "tage", "kongress");
-    private static final Set<String> NOT_NAMES = Set.of("the", "my", "our", "a", "an", "on", "at", "from", "to", "of",
-            "in", "and", "feedback", "recap", "report", "notes", "retour", "sur", "le", "la", "les", "du", "de", "des",
-            "rückblick", "auf", "die", "der", "das", "day", "jour", "tag", "review", "highlights", "takeaways");
+    /** Words that are never part of an event's name: articles, prepositions, possessives and report words. */
+    private static final Set<String> NOT_NAMES = Set.copyOf(java.util.List.of("the", "my", "our", "a", "an", "on", "at", "from", "to", "of",
+            "in", "and", "for", "with", "by", "is", "was", "i", "we", "feedback", "recap", "report", "notes", "review",
+            "highlights", "takeaways", "day", "part", "retour", "sur", "le", "la", "les", "du", "de", "des", "au", "aux",
+            "mon", "ma", "mes", "notre", "jour", "et", "en", "à", "rückblick", "auf", "die", "der", "das", "dem", "den",
+            "mein", "meine", "unser", "tag", "und", "zur", "zum", "vom", "im", "am", "el", "los", "las", "mi", "mis",
+            "nuestro", "del", "y", "il", "lo", "gli", "il", "mio", "della", "al", "e", "o", "os", "as", "meu", "minha",
+            "do", "da", "no", "na", "em", "z", "w", "na", "mój", "moja", "i", "het", "een", "mijn", "op", "van",
+            "naar", "over", "bij", "met", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "version", "release", "v", "episode", "issue", "week",
+            "year", "edition", "update", "updates", "news", "vol", "volume", "chapter", "season", "q1", "q2", "q3", "q4"));
 
-    record Detected(String name, int year, String text) {
+    record Detected(String name, Edition edition, String text) {
     }
 
-    private EventDetector() {
+    /** A year fused to a name: "PHPerKaigi2023", "YAPC::Hokkaido2016". */
+    private static final java.util.regex.Pattern FUSED_YEAR = java.util.regex.Pattern.compile("(?<=[A-Za-z])((?:19|20)\\d{2})(?!\\d)");
+
+    private final Set<String> eventWords;
+    private final Set<String> notNames;
+
+    /** @param cueWords one-word cues ("recap", "podsumowanie", "nachlese"): report words, never part of a name */
+    EventDetector(List<String> eventWords, List<String> cueWords) {
+        this.eventWords = Set.copyOf(eventWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+        java.util.Set<String> not = new java.util.HashSet<>(NOT_NAMES);
+        cueWords.stream().filter(w -> !w.contains(" ")).map(w -> w.toLowerCase(Locale.ROOT)).forEach(not::add);
+        not.removeAll(this.eventWords);
+        this.notNames = Set.copyOf(not);
     }
 
-    static Detected in(String title) {
-        Tokens tokens = Tokens.of(title);
+    /** Every event named beside an edition in the text, first one first. */
+    List<Detected> in(String text) {
+        Tokens tokens = Tokens.of(FUSED_YEAR.matcher(text == null ? "" : text).replaceAll(" $1"));
+        List<Detected> found = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).isYear()) {
-                continue;
-            }
-            int year = Integer.parseInt(tokens.get(i).text());
-            Detected after = run(tokens, i + 1, 1, year, i);
-            if (after != null) {
-                return after;
-            }
-            Detected before = run(tokens, i - 1, -1, year, i);
-            if (before != null) {
-                return before;
+            Tokens.Token t = tokens.get(i);
+            Integer year = t.isYear() ? Integer.valueOf(t.text()) : shortYear(tokens, i);
+            if (year != null) {
+                add(found, run(tokens, i - 1, -1, i), Edition.ofYear(year, tokens, i), tokens, i);
+                add(found, run(tokens, i + 1, 1, i), Edition.ofYear(year), tokens, i);
+            } else if (t.isNumber() && t.text().length() <= 3 && i > 0) {
+                // an edition number right after a name: only for names that say they are an event ("Rootcon 13")
+                // or numbers written as editions are ("BeGeistert 031"), not "Python 3" or "Windows 10"
+                int[] span = run(tokens, i - 1, -1, i);
+                if (span != null && (t.text().startsWith("0") || hasEventWord(tokens, span))) {
+                    add(found, span, new Edition(null, Integer.parseInt(t.text()), null, t.text()), tokens, i);
+                }
             }
         }
-        return null;
+        return found;
     }
 
-    /** Walks capitalised words away from the year; a name needs an event word in it or right next to it. */
-    private static Detected run(Tokens tokens, int from, int step, int year, int yearAt) {
-        int i = from;
-        boolean eventWord = false;
-        int first = -1, last = -1;
-        while (i >= 0 && i < tokens.size()) {
+    /**
+     * Events a text names without an edition, when the name says it is an event: "Thoughts on CarpentryCon",
+     * "eBPF Summit Day 2 Recap", "Post-Breizhcamp". The edition is then the post's year.
+     */
+    List<String> namedWithoutEdition(String text) {
+        Tokens tokens = Tokens.of(text);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!nameLike(tokens.get(i)) || (i > 0 && isNameGap(tokens.gap(i - 1, i)) && nameLike(tokens.get(i - 1)))) {
+                continue;
+            }
+            int[] span = run(tokens, i, 1, i);
+            if (span != null && span[1] - span[0] <= 4 && hasEventWord(tokens, span)
+                    && !(span[1] < tokens.size() && tokens.get(span[1]).isNumber())) {
+                String name = tokens.span(span[0], span[1]);
+                if (!isEventWord(name.toLowerCase(Locale.ROOT))) {
+                    found.add(name); // a name, not a bare "Conference"
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isNameGap(String gap) {
+        return gap.equals(" ") || gap.equals("-") || gap.equals("::") || gap.equals(".") || gap.equals("'") || gap.equals("’");
+    }
+
+    private static Integer shortYear(Tokens tokens, int i) {
+        Tokens.Token t = tokens.get(i);
+        return t.text().length() == 2 && "'’‘".indexOf(tokens.charBefore(i)) >= 0 ? Years.of(t.text(), true) : null;
+    }
+
+    private void add(List<Detected> found, int[] span, Edition edition, Tokens tokens, int editionAt) {
+        if (span == null) {
+            return;
+        }
+        int lo = span[0], hi = span[1];
+        // "DotScale conference": the generic word is not part of the name
+        if (hi - lo > 1 && Set.of("conference", "conf", "conférence", "konferenz", "conferencia", "conferenza").contains(tokens.get(hi - 1).lower())) {
+            hi--;
+        }
+        String name = tokens.span(lo, hi);
+        if (found.stream().noneMatch(d -> d.name().equalsIgnoreCase(name))) {
+            found.add(new Detected(name, edition, tokens.span(Math.min(lo, editionAt), Math.max(hi, editionAt + 1))));
+        }
+    }
+
+    /** Walks name-like words away from the edition; returns [first, last + 1] or null. */
+    private int[] run(Tokens tokens, int from, int step, int editionAt) {
+        int i = from, first = -1, last = -1;
+        while (i >= 0 && i < tokens.size() && Math.abs(i - editionAt) <= 5) {
             Tokens.Token t = tokens.get(i);
-            String lower = t.lower();
-            boolean event = EVENT_WORDS.contains(lower) || (lower.length() > 4 && (lower.endsWith("conf") || lower.endsWith("con") || lower.endsWith("camp")));
-            if (NOT_NAMES.contains(lower) || t.isNumber() || (!t.isCapitalized() && !event)) {
+            boolean adjacent = i == editionAt || (step > 0 ? i == 0 || isNameGap(tokens.gap(i - 1, i))
+                    : i + 1 >= tokens.size() || isNameGap(tokens.gap(i, i + 1)));
+            if (!adjacent || !nameLike(t)) {
                 break;
             }
-            String gap = step > 0 ? tokens.gap(i - 1, i) : tokens.gap(i, i + 1);
-            if (!gap.isBlank() && !gap.equals("-")) {
-                break;
-            }
-            eventWord |= event;
             if (first < 0) {
                 first = i;
             }
             last = i;
             i += step;
         }
-        if (first < 0 || !eventWord) {
+        if (first < 0) {
             return null;
         }
         int lo = Math.min(first, last), hi = Math.max(first, last) + 1;
-        String name = tokens.span(lo, hi);
-        // "DotScale conference": the generic word is not part of the name
-        String lastWord = tokens.get(hi - 1).lower();
-        if (hi - lo > 1 && (lastWord.equals("conference") || lastWord.equals("conf") || lastWord.equals("conférence"))) {
-            name = tokens.span(lo, hi - 1);
+        return tokens.get(lo).isNumber() ? null : new int[]{lo, hi};
+    }
+
+    private boolean nameLike(Tokens.Token t) {
+        String lower = t.lower();
+        if (notNames.contains(lower) || Tokens.isCjk(t.text().charAt(0)) || t.isYear()) {
+            return false;
         }
-        int textLo = Math.min(lo, yearAt), textHi = Math.max(hi, yearAt + 1);
-        return new Detected(name, year, tokens.span(textLo, textHi));
+        return isEventWord(lower) || !t.text().equals(lower) || t.text().chars().anyMatch(Character::isDigit);
+    }
+
+    private boolean hasEventWord(Tokens tokens, int[] span) {
+        for (int k = span[0]; k < span[1]; k++) {
+            if (isEventWord(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isEventWord(String lower) {
+        return eventWords.contains(lower) || (lower.length() > 4 && (lower.endsWith("conf") || lower.endsWith("con")
+                || lower.endsWith("camp") || lower.endsWith("fest") || lower.endsWith("kaigi") || lower.endsWith("days")));
     }
 }

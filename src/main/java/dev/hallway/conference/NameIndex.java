@@ -59,9 +59,18 @@ final class NameIndex {
             original[i] = tokens.get(i).text();
         }
         String joined = String.join(" ", lower);
-        boolean exactCase = EVERYDAY.contains(joined) || (abbreviation && joined.length() <= 4);
-        List<Variant> sameStart = byFirstWord.computeIfAbsent(lower[0], k -> new ArrayList<>());
-        sameStart.add(new Variant(series, lower, original, exactCase, ordinal));
+        // a series only the open data set lists may be named with everyday words ("Render", "Connect"): as written only
+        boolean exactCase = EVERYDAY.contains(joined) || (abbreviation && joined.length() <= 4) || series.listed();
+        put(new Variant(series, lower, original, exactCase, ordinal));
+        if (lower.length >= 2 && lower.length <= 3 && !exactCase) {
+            // "PyConJP", "DevoxxUK": short names are also written without their spaces
+            put(new Variant(series, new String[]{String.join("", lower)}, new String[]{String.join("", original)}, false, ordinal));
+        }
+    }
+
+    private void put(Variant v) {
+        List<Variant> sameStart = byFirstWord.computeIfAbsent(v.lower()[0], k -> new ArrayList<>());
+        sameStart.add(v);
         // the longest name wins: "Percona Live Europe" before "Percona Live"
         sameStart.sort((a, b) -> Integer.compare(b.lower().length, a.lower().length));
     }
@@ -194,7 +203,7 @@ final class NameIndex {
                 if (series.byCity() && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalized() && !tokens.get(k + 1).isNumber()) {
                     return Edition.inCity(tokens.get(k + 1).text(), year);
                 }
-                return Edition.ofYear(year);
+                return Edition.ofYear(year, tokens, k);
             }
         }
         if (start > 0 && tokens.get(start - 1).isYear() && editionBefore(tokens, start) && !series.numbered()) {

@@ -36,15 +36,26 @@ final class Tokens {
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
             boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+            // Japanese and Korean write no spaces: "2019に参加" is the year, then the words
+            boolean scriptChange = word && start >= 0 && isCjk(s.charAt(i)) != isCjk(s.charAt(i - 1));
             if (word && start < 0) {
                 start = i;
-            } else if (!word && start >= 0) {
+            } else if ((!word || scriptChange) && start >= 0) {
                 String t = s.substring(start, i);
                 tokens.add(new Token(t, t.toLowerCase(Locale.ROOT), start, i));
-                start = -1;
+                start = word ? i : -1;
             }
         }
         return new Tokens(s, tokens);
+    }
+
+    static boolean isCjk(char c) {
+        if (c < 0x2E80) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     int size() {

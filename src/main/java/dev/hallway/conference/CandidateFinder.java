@@ -1,0 +1,170 @@
+package dev.hallway.conference;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every edition a post might report on: each catalogued series it names (in the title, tags, URL slug, opening or
+ * the feed's hint), with the edition written beside a name or inferred from the post date, and each event named
+ * beside an edition in the title or first lines that no catalogue lists.
+ */
+final class CandidateFinder {
+
+    /** How much of a post's text is read: reports say what they are about early. */
+    static final int LEAD_CHARS = 1500;
+    /** Where events missing from the catalogue are looked for in the text. */
+    static final int DETECT_CHARS = 300;
+    /** A report on an edition is written within about a year of it. */
+    private static final int REPORT_WINDOW_DAYS = 400;
+
+    private final Catalogue catalogue;
+    private final NameIndex names;
+    private final EventDetector detector;
+
+    CandidateFinder(Catalogue catalogue, EventDetector detector) {
+        this.catalogue = catalogue;
+        this.names = new NameIndex(catalogue.all());
+        this.detector = detector;
+    }
+
+    static String lead(ClassifierInput post) {
+        String text = post.text() == null ? "" : post.text();
+        return text.substring(0, Math.min(LEAD_CHARS, text.length()));
+    }
+
+    List<Candidate> find(ClassifierInput post, String lead) {
+        List<Mention> mentions = new ArrayList<>(names.find(post.title(), Mention.Field.TITLE));
+        for (String tag : post.tags()) {
+            mentions.addAll(names.find(tag, Mention.Field.TAG));
+        }
+        mentions.addAll(names.find(slugWords(post.url()), Mention.Field.SLUG));
+        mentions.addAll(names.find(lead, Mention.Field.LEAD));
+        if (post.hint() != null) {
+            mentions.addAll(names.find(post.hint(), Mention.Field.HINT));
+        }
+        Map<String, List<Mention>> bySeries = new LinkedHashMap<>();
+        mentions.forEach(m -> bySeries.computeIfAbsent(m.series().slug(), k -> new ArrayList<>()).add(m));
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (List<Mention> ms : bySeries.values()) {
+            Candidate c = catalogued(ms, post.published());
+            if (c != null) {
+                candidates.add(c);
+            }
+        }
+        detected(post.title(), Mention.Field.TITLE, bySeries, candidates);
+        detected(lead.substring(0, Math.min(DETECT_CHARS, lead.length())), Mention.Field.LEAD, bySeries, candidates);
+        if (post.published() != null) {
+            int year = LocalDate.ofInstant(post.published(), ZoneOffset.UTC).getYear();
+            for (String name : detector.namedWithoutEdition(post.title())) {
+                addDetected(name, name, Edition.ofYear(year), Mention.Field.TITLE, null, bySeries, candidates);
+            }
+        }
+        return candidates;
+    }
+
+    private Candidate catalogued(List<Mention> ms, Instant published) {
+        ConferenceSeries series = ms.get(0).series();
+        Mention withEdition = ms.stream().filter(m -> m.edition() != null)
+                .min((a, b) -> Integer.compare(a.field().ordinal(), b.field().ordinal())).orElse(null);
+        List<DatedEdition> dated = catalogue.dated(series.slug());
+        if (withEdition != null) {
+            Edition e = withEdition.edition();
+            return new Candidate(series, e, withEdition.field(), List.copyOf(ms), datesOf(dated, e), false);
+        }
+        DatedEdition last = lastBefore(dated, published);
+        Edition inferred = last != null ? editionOf(series, last) : inferFromMonth(series, published);
+        return inferred == null ? null : new Candidate(series, inferred, null, List.copyOf(ms), last, false);
+    }
+
+    /** Events named beside an edition that the catalogue does not know (or knows under this very name). */
+    private void detected(String text, Mention.Field field, Map<String, List<Mention>> catalogued, List<Candidate> out) {
+        for (EventDetector.Detected d : detector.in(text)) {
+            addDetected(d.name(), d.text(), d.edition(), field, field, catalogued, out);
+        }
+    }
+
+    private static void addDetected(String name, String text, Edition edition, Mention.Field field, Mention.Field editionFrom,
+                                    Map<String, List<Mention>> catalogued, List<Candidate> out) {
+        String slug = Slugs.of(name);
+        if (catalogued.containsKey(slug) || out.stream().anyMatch(c -> c.series().slug().equals(slug))) {
+            return;
+        }
+        // a name the catalogue knows under another slug ("Agile Tour Toulouse" when the catalogue matched "Agile")
+        // still competes: the features say which reads as the subject
+        ConferenceSeries series = new ConferenceSeries(slug, name, List.of(), List.of(), "year", null, List.of(),
+                List.of(), null, "detected");
+        Mention m = new Mention(series, field, text, edition);
+        out.add(new Candidate(series, edition, editionFrom, List.of(m), null, true));
+    }
+
+    private static DatedEdition datesOf(List<DatedEdition> dated, Edition e) {
+        if (e.year() == null) {
+            return null;
+        }
+        return dated.stream().filter(d -> d.year() == e.year() && (e.city() == null || d.city().equalsIgnoreCase(e.city())))
+                .findFirst().orElse(null);
+    }
+
+    /** The latest edition that began on or before the post date, if the post came within a report's reach of it. */
+    private static DatedEdition lastBefore(List<DatedEdition> dated, Instant published) {
+        if (published == null || dated.isEmpty()) {
+            return null;
+        }
+        LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
+        DatedEdition last = null;
+        for (DatedEdition d : dated) {
+            if (!d.start().isAfter(date)) {
+                last = d;
+            }
+        }
+        return last != null && last.end().plusDays(REPORT_WINDOW_DAYS).isAfter(date) ? last : null;
+    }
+
+    private static Edition editionOf(ConferenceSeries series, DatedEdition d) {
+        if (series.numbered()) {
+            Integer n = series.ordinal().numberIn(d.year());
+            return n == null ? null : Edition.numbered(series, n);
+        }
+        if (series.byCity()) {
+            return d.city().isEmpty() ? null : Edition.inCity(d.city(), d.year());
+        }
+        return Edition.ofYear(d.year());
+    }
+
+    /** Without real dates: the latest edition held on or before the post date, from the series' usual month. */
+    private static Edition inferFromMonth(ConferenceSeries series, Instant published) {
+        if (published == null || series.byCity()) {
+            return null;
+        }
+        LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
+        int firstMonth = series.month().isEmpty() ? 1 : series.month().stream().min(Integer::compare).orElse(1);
+        // a report is written after the event: early in the event's first month it most likely has not happened yet
+        boolean heldThisYear = date.getMonthValue() > firstMonth || (date.getMonthValue() == firstMonth && date.getDayOfMonth() >= 15);
+        int year = heldThisYear ? date.getYear() : date.getYear() - 1;
+        if (series.numbered()) {
+            Integer n = series.ordinal().numberIn(year);
+            return n == null ? null : Edition.numbered(series, n);
+        }
+        return Edition.ofYear(year);
+    }
+
+    /** "/2023/05/24/2023-percona-live-day-2/" → "2023 05 24 2023 percona live day 2". */
+    static String slugWords(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            String path = URI.create(url).getPath();
+            return path == null ? "" : path.replaceAll("[-_/.]+", " ").replaceAll("\\b(html?|php|aspx?)\\b", " ");
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

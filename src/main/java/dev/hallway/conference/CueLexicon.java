@@ -1,0 +1,100 @@
+package dev.hallway.conference;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in ten languages,
+ * and a matcher that finds them in lower-cased text. A phrase of a space-separated language matches at word
+ * boundaries; a Japanese or Korean phrase matches anywhere, since those languages write no spaces between words.
+ * Phrases are indexed by their first character, so a text is read once whatever the number of phrases.
+ */
+final class CueLexicon {
+
+    static final String RESOURCE = "/conferences/cues.yaml";
+
+    private record Phrase(String group, String text, boolean anywhere) {
+    }
+
+    private final Map<Character, List<Phrase>> byFirstChar = new HashMap<>();
+    private final Map<String, List<String>> groups = new LinkedHashMap<>();
+
+    private CueLexicon(Map<String, Map<String, List<String>>> lexicon) {
+        lexicon.forEach((group, byLanguage) -> {
+            List<String> all = new ArrayList<>();
+            byLanguage.forEach((language, phrases) -> {
+                boolean anywhere = language.equals("ja") || language.equals("ko") || language.equals("zh");
+                for (String raw : phrases) {
+                    String p = raw.toLowerCase(Locale.ROOT).strip();
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    all.add(p);
+                    byFirstChar.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(new Phrase(group, p, anywhere));
+                }
+            });
+            groups.put(group, List.copyOf(all));
+        });
+        // longest phrase first, so "call for papers" is reported rather than a shorter phrase inside it
+        byFirstChar.values().forEach(l -> l.sort((a, b) -> Integer.compare(b.text().length(), a.text().length())));
+    }
+
+    static CueLexicon builtIn() {
+        try (InputStream in = CueLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("cue lexicon " + RESOURCE + " is missing from the build");
+            }
+            return new CueLexicon(Catalogue.YAML.readValue(in, new TypeReference<Map<String, Map<String, List<String>>>>() {
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cue lexicon " + RESOURCE + " is unreadable", e);
+        }
+    }
+
+    /** The phrases of one group, all languages together. */
+    List<String> phrases(String group) {
+        return groups.getOrDefault(group, List.of());
+    }
+
+    /** Group → the first phrases found of it (at most {@code perGroup} each), in a lower-cased text. */
+    Map<String, List<String>> find(String lower, int perGroup) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (lower == null) {
+            return found;
+        }
+        int n = lower.length();
+        for (int i = 0; i < n; i++) {
+            List<Phrase> candidates = byFirstChar.get(lower.charAt(i));
+            if (candidates == null) {
+                continue;
+            }
+            boolean wordStart = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
+            for (Phrase p : candidates) {
+                if (!p.anywhere() && !wordStart) {
+                    continue;
+                }
+                int end = i + p.text().length();
+                if (end > n || !lower.regionMatches(i, p.text(), 0, p.text().length())) {
+                    continue;
+                }
+                if (!p.anywhere() && end < n && Character.isLetterOrDigit(lower.charAt(end))) {
+                    continue;
+                }
+                List<String> hits = found.computeIfAbsent(p.group(), k -> new ArrayList<>(2));
+                if (hits.size() < perGroup && !hits.contains(p.text())) {
+                    hits.add(p.text());
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.hallway.conference;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The evidence that one candidate edition is what a post reports on, as named features the report model weighs:
+ * where the post names the series and its edition, the title's shape, looking-back and looking-forward cues in
+ * ten languages, the post date against the edition's real dates, and the other events the post names.
+ * Each feature keeps the words that fired it, so a decision can be explained.
+ */
+final class ReportFeatures {
+
+    /** The cue groups of cues.yaml, read in the title and in the opening of the text. */
+    static final List<String> CUE_GROUPS = List.of("looking-back", "first-person-past", "event-was", "looking-forward",
+            "call-for-papers", "schedule", "invitation", "videos-online", "hiring", "release-notes", "tutorial",
+            "interview", "not-attended");
+
+    /** A post's cues, found once and shared by its candidates. */
+    record PostCues(Map<String, List<String>> title, Map<String, List<String>> text, String dayMarker, String dayOrdinal,
+                    int textLength) {
+    }
+
+    /** Feature name → value (1 for a fact that holds), and the words behind it. */
+    record Vector(Map<String, Double> values, Map<String, String> why) {
+        Vector() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+
+        void set(String feature, double value, String because) {
+            if (value != 0) {
+                values.put(feature, value);
+                why.put(feature, because);
+            }
+        }
+
+        void set(String feature, boolean holds, String because) {
+            if (holds) {
+                set(feature, 1, because);
+            }
+        }
+    }
+
+    private final CueLexicon lexicon;
+    private final Pattern dayMarker;
+    private final Pattern possessive;
+
+    ReportFeatures(CueLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.dayMarker = dayMarkerPattern(lexicon.phrases("day-marker"));
+        this.possessive = Pattern.compile("^\\s*(" + alternatives(lexicon.phrases("my-event")) + ")\\s");
+    }
+
+    PostCues cues(ClassifierInput post, String lead) {
+        String title = lower(post.title());
+        Matcher day = dayMarker.matcher(title);
+        List<String> ordinal = lexicon.find(title, 1).getOrDefault("day-ordinal", List.of());
+        return new PostCues(lexicon.find(title, 2), lexicon.find(lower(lead), 2), day.find() ? day.group() : null,
+                ordinal.isEmpty() ? null : ordinal.get(0), post.text() == null ? 0 : post.text().length());
+    }
+
+    Vector of(ClassifierInput post, Candidate c, List<Candidate> all, PostCues cues) {
+        Vector v = new Vector();
+        String title = post.title() == null ? "" : post.title();
+        where(v, c);
+        v.set("edition-in-title", c.editionFrom() == Mention.Field.TITLE, c.edition().label());
+        v.set("edition-elsewhere", c.editionFrom() != null && c.editionFrom() != Mention.Field.TITLE, c.edition().label());
+        v.set("edition-inferred-from-date", c.inferred(), c.edition().label());
+        v.set("edition-is-a-number", c.edition().year() == null, c.edition().label());
+        v.set(c.detected() ? "event-not-in-catalogue" : c.series().listed() ? "series-from-data-set" : "series-curated", true,
+                c.series().name());
+        if (c.detected()) {
+            detected(v, post, c);
+        }
+        titleShape(v, title, c, cues);
+        for (String group : CUE_GROUPS) {
+            List<String> inTitle = cues.title().get(group);
+            List<String> inText = cues.text().get(group);
+            v.set("title-" + group, inTitle != null, inTitle == null ? null : String.join(", ", inTitle));
+            v.set("text-" + group, inText != null, inText == null ? null : String.join(", ", inText));
+        }
+        timing(v, c, post.published());
+        context(v, c, all, cues);
+        boolean looksBack = cues.title().containsKey("looking-back") || cues.text().containsKey("looking-back")
+                || cues.text().containsKey("first-person-past") || cues.dayMarker() != null;
+        v.set("named-in-title-and-looks-back", c.namedIn(Mention.Field.TITLE) && looksBack, title);
+        v.set("named-in-text-only-and-looks-back", onlyInText(c) && looksBack, title);
+        return v;
+    }
+
+    private static void where(Vector v, Candidate c) {
+        for (Mention.Field f : Mention.Field.values()) {
+            c.mentions().stream().filter(m -> m.field() == f).findFirst()
+                    .ifPresent(m -> v.set("named-in-" + f.name().toLowerCase(Locale.ROOT), true, m.text()));
+        }
+        long inText = c.mentionsIn(Mention.Field.LEAD);
+        v.set("named-often-in-text", inText >= 3, inText + " times");
+        v.set("named-in-text-only", onlyInText(c), c.series().name());
+    }
+
+    private static boolean onlyInText(Candidate c) {
+        return c.mentions().stream().allMatch(m -> m.field() == Mention.Field.LEAD);
+    }
+
+    private void detected(Vector v, ClassifierInput post, Candidate c) {
+        String name = c.series().name();
+        String[] words = name.split("[\\s\\-.:']+");
+        boolean eventWord = false;
+        for (String w : words) {
+            eventWord |= isEventWord(w.toLowerCase(Locale.ROOT));
+        }
+        v.set("event-name-has-an-event-word", eventWord, name);
+        v.set("event-name-is-one-word", words.length == 1, name);
+        v.set("event-name-is-long", words.length >= 4, name);
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        v.set("event-name-in-tags", post.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(lowerName)
+                || lowerName.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 4), name);
+        String text = post.text() == null ? "" : post.text().toLowerCase(Locale.ROOT);
+        v.set("event-name-repeated-in-text", text.contains(lowerName), name);
+    }
+
+    private boolean isEventWord(String lower) {
+        return lexicon.phrases("event-words").contains(lower) || (lower.length() > 4 && (lower.endsWith("conf")
+                || lower.endsWith("con") || lower.endsWith("camp") || lower.endsWith("fest") || lower.endsWith("kaigi")
+                || lower.endsWith("days")));
+    }
+
+    private void titleShape(Vector v, String title, Candidate c, PostCues cues) {
+        v.set("title-day-n", cues.dayMarker() != null, cues.dayMarker());
+        v.set("title-day-ordinal", cues.dayOrdinal() != null, cues.dayOrdinal());
+        v.set("title-question", title.contains("?"), title);
+        if (!c.namedIn(Mention.Field.TITLE)) {
+            return;
+        }
+        String rest = title;
+        for (Mention m : c.mentions()) {
+            if (m.field() == Mention.Field.TITLE) {
+                rest = rest.replace(m.text(), " ");
+            }
+        }
+        String restLower = rest.toLowerCase(Locale.ROOT);
+        if (cues.dayMarker() != null) {
+            restLower = restLower.replace(cues.dayMarker(), " ");
+        }
+        long words = Tokens.of(restLower).list.stream().filter(t -> !t.isNumber()).count();
+        long cjk = restLower.chars().filter(ch -> Tokens.isCjk((char) ch)).count();
+        v.set("title-is-the-event", words == 0 && cjk == 0, title);
+        v.set("title-is-mostly-the-event", words > 0 && words <= 2 && cjk <= 12, title);
+        v.set("title-is-long", words >= 9, title);
+        Matcher mine = possessive.matcher(title.toLowerCase(Locale.ROOT));
+        String firstName = c.mentions().stream().filter(m -> m.field() == Mention.Field.TITLE).findFirst().map(Mention::text).orElse("");
+        v.set("title-my-event", mine.find() && title.substring(mine.end()).strip().startsWith(firstName), title);
+        v.set("title-starts-with-the-event", title.strip().startsWith(firstName) && !firstName.isEmpty(), firstName);
+    }
+
+    private static void timing(Vector v, Candidate c, Instant published) {
+        if (published == null) {
+            v.set("no-post-date", true, "");
+            return;
+        }
+        LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
+        DatedEdition d = c.dates();
+        if (d != null) {
+            String because = date + " vs " + d.start() + ".." + d.end();
+            long after = ChronoUnit.DAYS.between(d.end(), date);
+            if (date.isBefore(d.start())) {
+                v.set("posted-before-the-event", true, because);
+            } else if (!date.isAfter(d.end())) {
+                v.set("posted-during-the-event", true, because);
+            } else if (after <= 14) {
+                v.set("posted-within-two-weeks-after", true, because);
+            } else if (after <= 60) {
+                v.set("posted-within-two-months-after", true, because);
+            } else if (after <= 365) {
+                v.set("posted-within-a-year-after", true, because);
+            } else {
+                v.set("posted-years-after", true, because);
+            }
+            return;
+        }
+        Integer year = c.edition().year();
+        if (year == null) {
+            v.set("edition-year-unknown", true, c.edition().label());
+            return;
+        }
+        String because = date + " vs " + year;
+        if (date.getYear() < year) {
+            v.set("posted-before-the-edition-year", true, because);
+        } else if (date.getYear() == year) {
+            v.set("posted-in-the-edition-year", true, because);
+        } else if (date.getYear() == year + 1) {
+            v.set("posted-the-year-after", true, because);
+        } else {
+            v.set("posted-years-after", true, because);
+        }
+    }
+
+    private static void context(Vector v, Candidate c, List<Candidate> all, PostCues cues) {
+        long seriesInText = all.stream().filter(o -> !o.detected() && o.namedIn(Mention.Field.LEAD)).count();
+        v.set("several-events-in-text", seriesInText >= 3, seriesInText + " events");
+        double mine = strength(c);
+        v.set("another-event-named-more", all.stream().anyMatch(o -> o != c && strength(o) > mine), "");
+        v.set("short-text", cues.textLength() < 400, cues.textLength() + " characters");
+    }
+
+    /** How prominently a post names a candidate: title, then tags, slug and hint, then the text. */
+    static double strength(Candidate c) {
+        double s = 0;
+        s += c.namedIn(Mention.Field.TITLE) ? 4 : 0;
+        s += c.namedIn(Mention.Field.TAG) || c.namedIn(Mention.Field.SLUG) || c.namedIn(Mention.Field.HINT) ? 2 : 0;
+        s += Math.min(3, c.mentionsIn(Mention.Field.LEAD)) * 0.5;
+        s += c.inferred() ? 0 : 0.5;
+        return s;
+    }
+
+    private static Pattern dayMarkerPattern(List<String> words) {
+        List<String> spaced = words.stream().filter(w -> !Tokens.isCjk(w.charAt(0))).toList();
+        List<String> cjk = words.stream().filter(w -> Tokens.isCjk(w.charAt(0))).toList();
+        String before = "(?<![\\p{L}\\d])(" + alternatives(spaced) + ")\\s*#?\\s*\\d{1,2}(?!\\d)";
+        return Pattern.compile(cjk.isEmpty() ? before : before + "|\\d{1,2}\\s*(" + alternatives(cjk) + ")");
+    }
+
+    private static String alternatives(List<String> words) {
+        List<String> quoted = words.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList();
+        return quoted.isEmpty() ? "(?!)" : String.join("|", quoted);
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}
