@@ -167,7 +167,7 @@ final class ReportFeatures {
             return;
         }
         LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
-        DatedEdition d = c.dates();
+        DatedEdition d = c.dates() != null ? c.dates() : usualDates(c);
         if (d != null) {
             String because = date + " vs " + d.start() + ".." + d.end();
             long after = ChronoUnit.DAYS.between(d.end(), date);
@@ -201,6 +201,18 @@ final class ReportFeatures {
         } else {
             v.set("posted-years-after", true, because);
         }
+    }
+
+    /** Without real dates, the series' usual month(s) in the edition's year stand for them. */
+    private static DatedEdition usualDates(Candidate c) {
+        Integer year = c.edition().year();
+        List<Integer> months = c.series().month();
+        if (year == null || months.isEmpty()) {
+            return null;
+        }
+        int first = months.stream().min(Integer::compare).orElseThrow(), last = months.stream().max(Integer::compare).orElseThrow();
+        LocalDate start = LocalDate.of(year, first, 1);
+        return new DatedEdition(year, start, LocalDate.of(year, last, 1).plusMonths(1).minusDays(1), "");
     }
 
     private static void context(Vector v, Candidate c, List<Candidate> all, PostCues cues) {

@@ -30,8 +30,8 @@ import java.util.TreeSet;
  */
 final class ReportModelTrainer {
 
-    static final double C = 1.0;
-    static final double THRESHOLD = 0.5;
+    static final double C = Double.parseDouble(System.getProperty("c", "1.0"));
+    static final double THRESHOLD = Double.parseDouble(System.getProperty("threshold", "0.5"));
     private static final ReportModel UNTRAINED = new ReportModel("untrained", 0, THRESHOLD, Map.of(), Map.of());
 
     /** Candidates and features of each post, computed once: they do not depend on the weights. */
