@@ -79,7 +79,11 @@ final class CandidateFinder {
             return new Candidate(series, e, withEdition.field(), List.copyOf(ms), datesOf(dated, e), false);
         }
         DatedEdition last = lastBefore(dated, published);
-        Edition inferred = last != null ? editionOf(series, last) : inferFromMonth(series, published);
+        Edition byMonth = inferFromMonth(series, published);
+        if (last != null && byMonth != null && byMonth.year() != null && !series.month().isEmpty() && byMonth.year() > last.year()) {
+            last = null; // the data set stops before the edition the usual month points to (FOSDEM 2024 not listed yet)
+        }
+        Edition inferred = last != null ? editionOf(series, last) : byMonth;
         return inferred == null ? null : new Candidate(series, inferred, null, List.copyOf(ms), last, false);
     }
 

@@ -114,7 +114,8 @@ final class ReportFeatures {
         String name = c.series().name();
         String[] words = name.split("[\\s\\-.:']+");
         boolean eventWord = false;
-        for (String w : words) {
+        // the words as written, with the event word the name may have shed ("Zorblax Conference 2019" → Zorblax)
+        for (String w : c.mentions().get(0).text().split("[\\s\\-.:']+")) {
             eventWord |= isEventWord(w.toLowerCase(Locale.ROOT));
         }
         v.set("event-name-has-an-event-word", eventWord, name);
@@ -220,7 +221,6 @@ final class ReportFeatures {
         v.set("several-events-in-text", seriesInText >= 3, seriesInText + " events");
         double mine = strength(c);
         v.set("another-event-named-more", all.stream().anyMatch(o -> o != c && strength(o) > mine), "");
-        v.set("short-text", cues.textLength() < 400, cues.textLength() + " characters");
     }
 
     /** How prominently a post names a candidate: title, then tags, slug and hint, then the text. */
