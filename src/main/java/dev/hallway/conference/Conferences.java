@@ -20,8 +20,9 @@ import java.util.List;
 @ApplicationScoped
 public class Conferences {
 
-    /** Bump when the classifier's rules change, so stored entries are classified again on upgrade. */
-    static final String CLASSIFIER_VERSION = "1";
+    /** Bump when the classifier's features change, so stored entries are classified again on upgrade (the model's own
+     *  version is part of the stored version too: retrained weights reclassify as well). */
+    static final String CLASSIFIER_VERSION = "2";
     static final String STATE_KEY = "conference.catalogue";
 
     @Inject
@@ -59,7 +60,8 @@ public class Conferences {
 
     private static String version(Catalogue catalogue) {
         try {
-            return CLASSIFIER_VERSION + ":" + Hashing.sha256Hex(Catalogue.YAML.writeValueAsString(catalogue.list()));
+            return CLASSIFIER_VERSION + ":" + ReportModel.builtIn().version() + ":"
+                    + Hashing.sha256Hex(Catalogue.YAML.writeValueAsString(catalogue.list()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -159,5 +159,30 @@ final class CrossValidation {
         List<LabelledCorpus.Post> posts = LabelledCorpus.all();
         List<Decision> decisions = leaveOneBlogOut(posts, Trainers.model());
         System.out.print(report(decisions, List.of(args).contains("--all") ? Integer.MAX_VALUE : 10));
+        costs(posts);
+    }
+
+    /** What the classifier costs in the service: heap of the catalogue and its indexes, CPU per post classified. */
+    static void costs(List<LabelledCorpus.Post> posts) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        ConferenceClassifier classifier = new ConferenceClassifier(Catalogue.of(Catalogue.builtIn(), List.of()));
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf(Locale.ROOT, "catalogue: %d series, classifier heap ≈ %.1f MB%n", classifier.catalogue().size(),
+                (after - before) / 1e6);
+        for (int round = 0; round < 5; round++) { // warm up, then measure
+            long start = System.nanoTime();
+            int n = 0;
+            for (LabelledCorpus.Post p : posts) {
+                classifier.classify(p.input());
+                n++;
+            }
+            if (round == 4) {
+                System.out.printf(Locale.ROOT, "classification: %.3f ms per post (%d labelled posts, warm)%n",
+                        (System.nanoTime() - start) / 1e6 / n, n);
+            }
+        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.hallway.conference;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cue lexicon matches whole words in spaced languages and anywhere in Japanese and Korean. */
+class CueLexiconTest {
+
+    private static final CueLexicon LEXICON = CueLexicon.builtIn();
+
+    @Test
+    void spacedLanguagesMatchWholeWordsOnly() {
+        assertEquals(List.of("recap"), LEXICON.find("fosdem 2019 recap", 2).get("looking-back"));
+        assertFalse(LEXICON.find("recapitalisation of the bank", 2).containsKey("looking-back"));
+        assertTrue(LEXICON.find("retour sur le breizhcamp", 2).containsKey("looking-back"));
+        assertTrue(LEXICON.find("rückblick auf die froscon", 2).containsKey("looking-back"));
+    }
+
+    @Test
+    void japaneseAndKoreanMatchInsideTheText() {
+        Map<String, List<String>> ja = LEXICON.find("pycon jp 2019に参加してきました", 2);
+        assertTrue(ja.containsKey("first-person-past") || ja.containsKey("looking-back"), ja.toString());
+        Map<String, List<String>> ko = LEXICON.find("deview 2023 후기", 2);
+        assertTrue(ko.containsKey("looking-back"), ko.toString());
+    }
+
+    @Test
+    void everyGroupTheFeaturesReadIsInTheLexiconInTenLanguages() {
+        for (String group : ReportFeatures.CUE_GROUPS) {
+            assertFalse(LEXICON.phrases(group).isEmpty(), group);
+        }
+        assertFalse(LEXICON.phrases("event-words").isEmpty());
+        assertFalse(LEXICON.phrases("day-marker").isEmpty());
+    }
+}
