@@ -16,7 +16,7 @@ import java.util.Map;
  * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in ten languages,
  * and a matcher that finds them in lower-cased text. A phrase of a space-separated language matches at word
  * boundaries; a Japanese or Korean phrase matches anywhere, since those languages write no spaces between words.
- * Phrases are indexed by their first character, so a text is read once whatever the number of phrases.
+ * Phrases are kept in a trie, so a text is read once whatever the number of phrases.
  */
 final class CueLexicon {
 
@@ -25,7 +25,13 @@ final class CueLexicon {
     private record Phrase(String group, String text, boolean anywhere) {
     }
 
-    private final Map<Character, List<Phrase>> byFirstChar = new HashMap<>();
+    /** A trie of the phrases: from each position of a text, walk as far as the text follows some phrase. */
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>(4);
+        final List<Phrase> ending = new ArrayList<>(1);
+    }
+
+    private final Node root = new Node();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
 
     private CueLexicon(Map<String, Map<String, List<String>>> lexicon) {
@@ -39,13 +45,15 @@ final class CueLexicon {
                         continue;
                     }
                     all.add(p);
-                    byFirstChar.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(new Phrase(group, p, anywhere));
+                    Node node = root;
+                    for (int i = 0; i < p.length(); i++) {
+                        node = node.next.computeIfAbsent(p.charAt(i), k -> new Node());
+                    }
+                    node.ending.add(new Phrase(group, p, anywhere));
                 }
             });
             groups.put(group, List.copyOf(all));
         });
-        // longest phrase first, so "call for papers" is reported rather than a shorter phrase inside it
-        byFirstChar.values().forEach(l -> l.sort((a, b) -> Integer.compare(b.text().length(), a.text().length())));
     }
 
     static CueLexicon builtIn() {
@@ -73,25 +81,21 @@ final class CueLexicon {
         }
         int n = lower.length();
         for (int i = 0; i < n; i++) {
-            List<Phrase> candidates = byFirstChar.get(lower.charAt(i));
-            if (candidates == null) {
-                continue;
-            }
             boolean wordStart = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
-            for (Phrase p : candidates) {
-                if (!p.anywhere() && !wordStart) {
-                    continue;
+            Node node = root;
+            for (int j = i; j < n; j++) {
+                node = node.next.get(lower.charAt(j));
+                if (node == null) {
+                    break;
                 }
-                int end = i + p.text().length();
-                if (end > n || !lower.regionMatches(i, p.text(), 0, p.text().length())) {
-                    continue;
-                }
-                if (!p.anywhere() && end < n && Character.isLetterOrDigit(lower.charAt(end))) {
-                    continue;
-                }
-                List<String> hits = found.computeIfAbsent(p.group(), k -> new ArrayList<>(2));
-                if (hits.size() < perGroup && !hits.contains(p.text())) {
-                    hits.add(p.text());
+                for (Phrase p : node.ending) {
+                    if (!p.anywhere() && (!wordStart || (j + 1 < n && Character.isLetterOrDigit(lower.charAt(j + 1))))) {
+                        continue;
+                    }
+                    List<String> hits = found.computeIfAbsent(p.group(), k -> new ArrayList<>(2));
+                    if (hits.size() < perGroup && !hits.contains(p.text())) {
+                        hits.add(p.text());
+                    }
                 }
             }
         }

@@ -90,7 +90,7 @@ final class NameIndex {
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token token = tokens.get(i);
-            for (Map.Entry<Pattern, ConferenceSeries> e : standalone.entrySet()) {
+            for (Map.Entry<Pattern, ConferenceSeries> e : firstDigit(token.lower()) < 0 ? Map.<Pattern, ConferenceSeries>of().entrySet() : standalone.entrySet()) {
                 Matcher m = e.getKey().matcher(token.lower());
                 if (m.matches()) {
                     mentions.add(new Mention(e.getValue(), field, token.text(),

@@ -157,6 +157,10 @@ final class CrossValidation {
     /** Prints the figures; {@code --all} lists every mistake instead of the ten worst. */
     public static void main(String[] args) {
         List<LabelledCorpus.Post> posts = LabelledCorpus.all();
+        if (List.of(args).contains("--costs")) {
+            costs(posts);
+            return;
+        }
         List<Decision> decisions = leaveOneBlogOut(posts, Trainers.model());
         System.out.print(report(decisions, List.of(args).contains("--all") ? Integer.MAX_VALUE : 10));
         costs(posts);
