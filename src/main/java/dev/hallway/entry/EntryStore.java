@@ -1,5 +1,6 @@
 package dev.hallway.entry;
 
+import dev.hallway.common.SqlErrors;
 import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.normalize.NormalizedEntry;
 import io.quarkus.logging.Log;
@@ -45,25 +46,12 @@ public class EntryStore {
             try {
                 return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt)));
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !isUniqueViolation(e)) {
+                if (attempt >= 3 || !SqlErrors.isUniqueViolation(e)) {
                     throw e;
                 }
                 Log.debugf("entry store for source %d raced with another poll, merging (attempt %d)", sourceId, attempt);
             }
         }
-    }
-
-    /** SQLState 23505 (H2 and PostgreSQL alike): another transaction inserted the same key first. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Result storeOnce(long sourceId, String hint, Map<String, NormalizedEntry> items, Instant seenAt) {
