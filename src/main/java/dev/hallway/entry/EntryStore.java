@@ -36,15 +36,19 @@ public class EntryStore {
     public record Result(int found, int added, int updated) {
     }
 
-    /** Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row. */
-    public Result store(long sourceId, String conferenceHint, List<NormalizedEntry> items, Instant seenAt) {
+    /**
+     * Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row.
+     *
+     * @param siteUrl the feed's own site (its {@code link}), which tells whether a post comes from its own site
+     */
+    public Result store(long sourceId, String conferenceHint, String siteUrl, List<NormalizedEntry> items, Instant seenAt) {
         Map<String, NormalizedEntry> unique = new LinkedHashMap<>();
         for (NormalizedEntry item : items) {
             unique.putIfAbsent(item.dedupeKey(), item); // a feed listing one post twice: its first (newest) copy wins
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt)));
+                return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, siteUrl, unique, seenAt)));
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !SqlErrors.isUniqueViolation(e)) {
                     throw e;
@@ -54,7 +58,7 @@ public class EntryStore {
         }
     }
 
-    private Result storeOnce(long sourceId, String hint, Map<String, NormalizedEntry> items, Instant seenAt) {
+    private Result storeOnce(long sourceId, String hint, String siteUrl, Map<String, NormalizedEntry> items, Instant seenAt) {
         if (items.isEmpty()) {
             return new Result(0, 0, 0);
         }
@@ -70,8 +74,11 @@ public class EntryStore {
         int added = 0, updated = 0;
         for (NormalizedEntry item : items.values()) {
             Entry entry = byKey.get(item.dedupeKey());
+            boolean fromSite = PreferredCopy.fromSite(siteUrl, item.url());
             if (entry != null) {
-                if (update(entry, item, seenAt)) {
+                if (!PreferredCopy.replaces(entry, sourceId, fromSite, item)) {
+                    entry.lastSeenAt = seenAt; // another feed's copy of a post whose preferred copy we show
+                } else if (update(entry, item, sourceId, fromSite, seenAt)) {
                     copies.remember(entry, false);
                     assigner.assign(entry, hint, item.text());
                     updated++;
@@ -87,7 +94,7 @@ public class EntryStore {
                     }
                 }
                 if (entry == null) {
-                    entry = insert(sourceId, item, seenAt);
+                    entry = insert(sourceId, fromSite, item, seenAt);
                     copies.remember(entry, true);
                     assigner.assign(entry, hint, item.text());
                     added++;
@@ -116,10 +123,12 @@ public class EntryStore {
         return byAlias;
     }
 
-    private static Entry insert(long sourceId, NormalizedEntry item, Instant seenAt) {
+    private static Entry insert(long sourceId, boolean fromSite, NormalizedEntry item, Instant seenAt) {
         Entry entry = new Entry();
         entry.dedupeKey = item.dedupeKey();
         entry.sourceId = sourceId;
+        entry.contentSourceId = sourceId;
+        entry.contentFromSite = fromSite;
         entry.firstSeenAt = seenAt;
         copy(item, entry);
         entry.lastSeenAt = seenAt;
@@ -128,9 +137,11 @@ public class EntryStore {
         return entry;
     }
 
-    /** The same URL with a new title or body: updated in place. Returns whether anything changed. */
-    private static boolean update(Entry entry, NormalizedEntry item, Instant seenAt) {
+    /** The same URL with a new title or body (from the feed whose copy is shown): updated in place. Returns whether anything changed. */
+    private static boolean update(Entry entry, NormalizedEntry item, long sourceId, boolean fromSite, Instant seenAt) {
         entry.lastSeenAt = seenAt;
+        entry.contentSourceId = sourceId;
+        entry.contentFromSite = fromSite;
         if (entry.contentHash.equals(item.contentHash())) {
             return false;
         }
