@@ -3,6 +3,7 @@ package dev.hallway.source;
 import dev.hallway.common.Hashing;
 import dev.hallway.common.SqlErrors;
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Schedules;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -59,7 +60,7 @@ public class FeedsFileWatcher {
         }
     }
 
-    @Scheduled(every = "${hallway.feeds-reload-interval:10s}", delayed = "${hallway.feeds-reload-interval:10s}",
+    @Scheduled(every = Schedules.FEEDS_RELOAD, delayed = Schedules.FEEDS_RELOAD,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledCheck() {
         if (current != null) {
