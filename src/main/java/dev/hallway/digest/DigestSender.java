@@ -190,7 +190,6 @@ public class DigestSender {
     }
 
     private String host() {
-        String host = java.net.URI.create(config.baseUrl()).getHost();
-        return host == null ? "localhost" : host;
+        return dev.hallway.config.BaseUrl.host(config.baseUrl(), "localhost");
     }
 }
