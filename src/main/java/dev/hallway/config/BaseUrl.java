@@ -1,6 +1,8 @@
 package dev.hallway.config;
 
-/** hallway.base-url ready to have paths appended: no trailing slash. */
+import java.net.URI;
+
+/** hallway.base-url ready to have paths appended (no trailing slash), and its host. */
 public final class BaseUrl {
 
     private BaseUrl() {
@@ -12,5 +14,15 @@ public final class BaseUrl {
 
     public static String trimmed(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** hallway.base-url's host (for tag: ids, Message-IDs, List-Id), or {@code fallback} when it has none. */
+    public static String host(String url, String fallback) {
+        try {
+            String host = URI.create(url.strip()).getHost();
+            return host == null || host.isEmpty() ? fallback : host;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 }

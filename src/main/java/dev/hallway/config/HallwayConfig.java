@@ -23,7 +23,7 @@ public interface HallwayConfig {
     Optional<String> adminToken();
 
     /** How often feeds.yaml is checked for edits. */
-    @WithDefault("10s")
+    @WithDefault(Schedules.FEEDS_RELOAD_DEFAULT)
     Duration feedsReloadInterval();
 
     /**
@@ -57,11 +57,11 @@ public interface HallwayConfig {
 
     interface Digest {
         /** When the weekly digest is built and sent (Quartz-style cron: second minute hour day month weekday). */
-        @WithDefault("0 0 8 ? * MON")
+        @WithDefault(Schedules.DIGEST_CRON_DEFAULT)
         String cron();
 
         /** Time zone of the schedule and of the ISO weeks. */
-        @WithDefault("UTC")
+        @WithDefault(Schedules.DIGEST_ZONE_DEFAULT)
         String zone();
 
         /** Sending attempts per message before it is marked failed. */
@@ -77,7 +77,7 @@ public interface HallwayConfig {
         Duration retryDelay();
 
         /** How often the outbox is checked for messages to send. */
-        @WithDefault("10s")
+        @WithDefault(Schedules.DIGEST_SEND_INTERVAL_DEFAULT)
         Duration sendInterval();
 
         /** How long an instance holds a message it is sending; past it another instance may send it. */
@@ -101,7 +101,7 @@ public interface HallwayConfig {
         boolean enabled();
 
         /** How often the scheduler looks for due feeds. */
-        @WithDefault("15s")
+        @WithDefault(Schedules.POLL_TICK_DEFAULT)
         Duration tick();
 
         /** Interval for feeds that set none, when feeds.yaml has no defaults.interval. */

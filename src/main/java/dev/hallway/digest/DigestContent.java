@@ -1,11 +1,15 @@
 package dev.hallway.digest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /**
  * What a week's digest holds, frozen when it is built: the conference editions with their reports, groups ordered
- * by number of reports, then name.
+ * by number of reports, then name. Stored as JSON, read back by Jackson through reflection, which a native image must
+ * be told about (its nested records come with it).
  */
+@RegisterForReflection
 public record DigestContent(String week, String period, List<Group> groups) {
 
     public record Group(String slug, String series, String name, List<Report> reports) {

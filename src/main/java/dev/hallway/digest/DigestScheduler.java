@@ -1,5 +1,6 @@
 package dev.hallway.digest;
 
+import dev.hallway.config.Schedules;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ public class DigestScheduler {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "${hallway.digest.cron:0 0 8 ? * MON}", timeZone = "${hallway.digest.zone:UTC}",
+    @Scheduled(cron = Schedules.DIGEST_CRON, timeZone = Schedules.DIGEST_ZONE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void weekly() {
         IsoWeek week = IsoWeek.previous(clock.instant(), digests.zone());

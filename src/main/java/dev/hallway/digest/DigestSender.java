@@ -1,6 +1,7 @@
 package dev.hallway.digest;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Schedules;
 import dev.hallway.mail.MailDelivery;
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
@@ -47,7 +48,7 @@ public class DigestSender {
     public record Pass(int sent, int retrying, int failed, int skipped, boolean deliveryOff) {
     }
 
-    @Scheduled(every = "${hallway.digest.send-interval:10s}", delayed = "${hallway.digest.send-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = Schedules.DIGEST_SEND_INTERVAL, delayed = Schedules.DIGEST_SEND_INTERVAL, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sendDue();
     }
@@ -189,7 +190,6 @@ public class DigestSender {
     }
 
     private String host() {
-        String host = java.net.URI.create(config.baseUrl()).getHost();
-        return host == null ? "localhost" : host;
+        return dev.hallway.config.BaseUrl.host(config.baseUrl(), "localhost");
     }
 }

@@ -38,6 +38,14 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "source_id", nullable = false)
     public Long sourceId;
 
+    /** The feed whose copy of the post this row shows ({@code null}: {@link #sourceId}'s); see {@link PreferredCopy}. */
+    @Column(name = "content_source_id")
+    public Long contentSourceId;
+
+    /** The copy shown came from the post's own site (its feed's site has the post's host). */
+    @Column(name = "content_from_site", nullable = false)
+    public boolean contentFromSite;
+
     @Column(nullable = false)
     public String title;
 

@@ -1,5 +1,6 @@
 package dev.hallway.entry;
 
+import dev.hallway.common.SqlErrors;
 import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.normalize.NormalizedEntry;
 import io.quarkus.logging.Log;
@@ -35,17 +36,21 @@ public class EntryStore {
     public record Result(int found, int added, int updated) {
     }
 
-    /** Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row. */
-    public Result store(long sourceId, String conferenceHint, List<NormalizedEntry> items, Instant seenAt) {
+    /**
+     * Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row.
+     *
+     * @param siteUrl the feed's own site (its {@code link}), which tells whether a post comes from its own site
+     */
+    public Result store(long sourceId, String conferenceHint, String siteUrl, List<NormalizedEntry> items, Instant seenAt) {
         Map<String, NormalizedEntry> unique = new LinkedHashMap<>();
         for (NormalizedEntry item : items) {
             unique.putIfAbsent(item.dedupeKey(), item); // a feed listing one post twice: its first (newest) copy wins
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, unique, seenAt)));
+                return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, siteUrl, unique, seenAt)));
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !isUniqueViolation(e)) {
+                if (attempt >= 3 || !SqlErrors.isUniqueViolation(e)) {
                     throw e;
                 }
                 Log.debugf("entry store for source %d raced with another poll, merging (attempt %d)", sourceId, attempt);
@@ -53,20 +58,7 @@ public class EntryStore {
         }
     }
 
-    /** SQLState 23505 (H2 and PostgreSQL alike): another transaction inserted the same key first. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Result storeOnce(long sourceId, String hint, Map<String, NormalizedEntry> items, Instant seenAt) {
+    private Result storeOnce(long sourceId, String hint, String siteUrl, Map<String, NormalizedEntry> items, Instant seenAt) {
         if (items.isEmpty()) {
             return new Result(0, 0, 0);
         }
@@ -82,8 +74,11 @@ public class EntryStore {
         int added = 0, updated = 0;
         for (NormalizedEntry item : items.values()) {
             Entry entry = byKey.get(item.dedupeKey());
+            boolean fromSite = PreferredCopy.fromSite(siteUrl, item.url());
             if (entry != null) {
-                if (update(entry, item, seenAt)) {
+                if (!PreferredCopy.replaces(entry, sourceId, fromSite, item)) {
+                    entry.lastSeenAt = seenAt; // another feed's copy of a post whose preferred copy we show
+                } else if (update(entry, item, sourceId, fromSite, seenAt)) {
                     copies.remember(entry, false);
                     assigner.assign(entry, hint, item.text());
                     updated++;
@@ -99,7 +94,7 @@ public class EntryStore {
                     }
                 }
                 if (entry == null) {
-                    entry = insert(sourceId, item, seenAt);
+                    entry = insert(sourceId, fromSite, item, seenAt);
                     copies.remember(entry, true);
                     assigner.assign(entry, hint, item.text());
                     added++;
@@ -128,10 +123,12 @@ public class EntryStore {
         return byAlias;
     }
 
-    private static Entry insert(long sourceId, NormalizedEntry item, Instant seenAt) {
+    private static Entry insert(long sourceId, boolean fromSite, NormalizedEntry item, Instant seenAt) {
         Entry entry = new Entry();
         entry.dedupeKey = item.dedupeKey();
         entry.sourceId = sourceId;
+        entry.contentSourceId = sourceId;
+        entry.contentFromSite = fromSite;
         entry.firstSeenAt = seenAt;
         copy(item, entry);
         entry.lastSeenAt = seenAt;
@@ -140,9 +137,11 @@ public class EntryStore {
         return entry;
     }
 
-    /** The same URL with a new title or body: updated in place. Returns whether anything changed. */
-    private static boolean update(Entry entry, NormalizedEntry item, Instant seenAt) {
+    /** The same URL with a new title or body (from the feed whose copy is shown): updated in place. Returns whether anything changed. */
+    private static boolean update(Entry entry, NormalizedEntry item, long sourceId, boolean fromSite, Instant seenAt) {
         entry.lastSeenAt = seenAt;
+        entry.contentSourceId = sourceId;
+        entry.contentFromSite = fromSite;
         if (entry.contentHash.equals(item.contentHash())) {
             return false;
         }

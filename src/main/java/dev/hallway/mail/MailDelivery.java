@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,8 +57,7 @@ public class MailDelivery {
         ConfigValue host = (ConfigValue) ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host");
         boolean mock = ConfigProvider.getConfig().getOptionalValue("quarkus.mailer.mock", Boolean.class).orElse(false);
         enabled = mock || (host.getValue() != null && host.getSourceName() != null && !host.getSourceName().contains("Default"));
-        String host0 = URI.create(config.baseUrl()).getHost();
-        messageIdDomain = host0 == null ? "hallway.localhost" : host0;
+        messageIdDomain = dev.hallway.config.BaseUrl.host(config.baseUrl(), "hallway.localhost");
     }
 
     /** False while no SMTP server is configured. */

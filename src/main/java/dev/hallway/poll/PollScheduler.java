@@ -1,6 +1,7 @@
 package dev.hallway.poll;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Schedules;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class PollScheduler {
     @Inject
     PollExecutor executor;
 
-    @Scheduled(every = "${hallway.poll.tick:15s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = Schedules.POLL_TICK, delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!config.poll().enabled()) {
             return;

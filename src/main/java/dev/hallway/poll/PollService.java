@@ -96,7 +96,7 @@ public class PollService {
             return;
         }
         List<NormalizedEntry> entries = EntryNormalizer.normalizeAll(a.feed.items(), fetchedAt);
-        EntryStore.Result stored = store.store(source.id(), source.conferenceHint(), entries, fetchedAt);
+        EntryStore.Result stored = store.store(source.id(), source.conferenceHint(), a.feed.siteUrl(), entries, fetchedAt);
         a.found = entries.size();
         a.added = stored.added();
         a.updated = stored.updated();

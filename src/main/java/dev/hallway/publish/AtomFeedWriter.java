@@ -13,7 +13,6 @@ import com.rometools.rome.io.WireFeedOutput;
 import dev.hallway.common.XmlChars;
 import dev.hallway.source.Source;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ final class AtomFeedWriter {
     AtomFeedWriter(String baseUrl, String version) {
         this.baseUrl = dev.hallway.config.BaseUrl.trimmed(baseUrl);
         this.version = version;
-        String host = URI.create(this.baseUrl).getHost();
-        this.tagAuthority = host == null ? "localhost" : host;
+        this.tagAuthority = dev.hallway.config.BaseUrl.host(this.baseUrl, "localhost");
     }
 
     byte[] write(FeedScope scope, FeedPage page, Map<Long, Source> sources, Instant now) {

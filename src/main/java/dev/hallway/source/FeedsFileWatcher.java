@@ -1,7 +1,9 @@
 package dev.hallway.source;
 
 import dev.hallway.common.Hashing;
+import dev.hallway.common.SqlErrors;
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Schedules;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -52,12 +54,13 @@ public class FeedsFileWatcher {
             throw e;
         }
         synchronized (this) {
-            lastContentHash = hashOf(file);
-            apply(loaded);
+            String hash = hashOf(file);
+            apply(loaded); // a database that refuses the configuration at startup stops the service
+            lastContentHash = hash;
         }
     }
 
-    @Scheduled(every = "${hallway.feeds-reload-interval:10s}", delayed = "${hallway.feeds-reload-interval:10s}",
+    @Scheduled(every = Schedules.FEEDS_RELOAD, delayed = Schedules.FEEDS_RELOAD,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledCheck() {
         if (current != null) {
@@ -74,17 +77,28 @@ public class FeedsFileWatcher {
             state = new State(state.file(), state.loadedAt(), now, state.feeds(), state.error());
             return false;
         }
-        lastContentHash = hash;
+        FeedsConfig loaded;
         try {
-            FeedsConfig loaded = loader().load(file);
-            apply(loaded);
-            return true;
+            loaded = loader().load(file);
         } catch (FeedsFileException e) {
+            lastContentHash = hash; // a broken file stays broken until it is edited again
             Log.errorf("feeds.yaml edit refused, still running the last good configuration (%d feeds): %s",
                     current.feeds().size(), e.getMessage());
             state = new State(file.toString(), state.loadedAt(), now, current.feeds().size(), e.getMessage());
             return false;
         }
+        try {
+            apply(loaded);
+        } catch (RuntimeException e) {
+            // not recorded as read: the next check tries this content again
+            Log.errorf(e, "feeds.yaml edit could not be applied, will try again at the next check; still running the last good configuration (%d feeds)",
+                    current.feeds().size());
+            state = new State(file.toString(), state.loadedAt(), now, current.feeds().size(),
+                    "could not be applied, will be tried again: " + e);
+            return false;
+        }
+        lastContentHash = hash; // recorded only once applied
+        return true;
     }
 
     public State state() {
@@ -96,7 +110,18 @@ public class FeedsFileWatcher {
     }
 
     private void apply(FeedsConfig loaded) {
-        sync.apply(loaded);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sync.apply(loaded);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // another replica inserted the same new feed at the same moment: its row is there now, use it
+                Log.debugf("feeds.yaml apply raced with another instance, applying again (attempt %d)", attempt);
+            }
+        }
         current = loaded;
         Instant now = clock.instant();
         state = new State(path().toString(), now, now, loaded.feeds().size(), null);

@@ -138,4 +138,88 @@ class DedupeTest {
             rows.forEach(e -> assertEquals(2, sightings(e.id)));
         }
     }
+
+    private static final String FULL = "<p>We drove to Brussels on Friday night.</p><p>" + "The PostgreSQL devroom was packed all day. ".repeat(20)
+            + "</p><p>Saturday evening we met the Debian folks.</p>";
+    private static final String EXCERPT = "<p>We drove to Brussels on Friday night. [&hellip;]</p>";
+
+    /** The post in its own full-text blog and in a planet that carries a summary, each feed changing between polls. */
+    private void serveBlogAndPlanet(int round, String link, String fullHtml) {
+        server.route("/flipflop/blog.rss", Reply.ok(Rss.feed("Ada's blog").site("https://ada.example/")
+                .item("Notes " + round, "https://ada.example/notes-" + round, "Mon, 10 Feb 2025 10:00:00 +0000", "<p>n</p>")
+                .item("FOSDEM 2025 recap", link, "Mon, 03 Feb 2025 10:00:00 +0000", fullHtml).bytes(), Fixtures.RSS));
+        server.route("/flipflop/planet.rss", Reply.ok(Rss.feed("Planet").site("https://planet.example/")
+                .item("Other " + round, "https://other.example/p-" + round, "Mon, 10 Feb 2025 11:00:00 +0000", "<p>o</p>")
+                .item("Ada: FOSDEM 2025 recap", link, "Tue, 04 Feb 2025 08:00:00 +0000", EXCERPT).bytes(), Fixtures.RSS));
+    }
+
+    @Test
+    void theSamePostInAFullTextBlogAndASummaryPlanetKeepsTheBlogsCopyWhicheverIsPolledLast() {
+        String link = "https://ada.example/2025/02/fosdem-2025-recap/";
+        String blog = server.url("/flipflop/blog.rss"), planet = server.url("/flipflop/planet.rss");
+        feeds.follow(blog, planet);
+        serveBlogAndPlanet(0, link, FULL);
+        feeds.poll(planet);
+        feeds.poll(blog);
+        Entry shown = entriesWithUrlLike("ada.example/2025/02/fosdem-2025-recap").get(0);
+        assertEquals("FOSDEM 2025 recap", shown.title);
+        assertTrue(shown.contentHtml.contains("devroom was packed"), shown.contentHtml);
+
+        for (int round = 1; round <= 4; round++) {
+            serveBlogAndPlanet(round, link, FULL);
+            assertEquals("ok", (round % 2 == 0 ? feeds.poll(blog) : feeds.poll(planet)).get("result"));
+            assertEquals("ok", (round % 2 == 0 ? feeds.poll(planet) : feeds.poll(blog)).get("result"));
+            Entry now = entriesWithUrlLike("ada.example/2025/02/fosdem-2025-recap").get(0);
+            assertEquals(shown.title, now.title, "round " + round);
+            assertEquals(shown.contentHtml, now.contentHtml, "round " + round);
+            assertEquals(shown.publishedAt, now.publishedAt, "round " + round);
+            assertEquals(shown.updatedAt, now.updatedAt, "round " + round);
+            assertEquals(shown.changedAt, now.changedAt, "round " + round);
+        }
+        assertEquals(2, sightings(shown.id));
+
+        serveBlogAndPlanet(5, link, FULL.replace("Debian folks", "Debian and Fedora folks"));
+        feeds.poll(blog);
+        feeds.poll(planet);
+        Entry edited = entriesWithUrlLike("ada.example/2025/02/fosdem-2025-recap").get(0);
+        assertTrue(edited.contentHtml.contains("Debian and Fedora folks"), "the blog's own edit is shown");
+        assertTrue(edited.updatedAt.isAfter(shown.updatedAt));
+    }
+
+    @Test
+    void theFullerOfTwoCopiesFromOtherSitesIsKept() {
+        String link = "https://elsewhere.example/posts/scale-22x/";
+        String summary = server.url("/fuller/summary.rss"), full = server.url("/fuller/full.rss");
+        feeds.follow(summary, full);
+        for (int round = 0; round < 3; round++) {
+            server.route("/fuller/summary.rss", Reply.ok(Rss.feed("Summaries").site("https://summaries.example/")
+                    .item("Round " + round, "https://summaries.example/r" + round, "Mon, 10 Mar 2025 10:00:00 +0000", "<p>r</p>")
+                    .item("SCaLE 22x", link, "Mon, 10 Mar 2025 09:00:00 +0000", EXCERPT).bytes(), Fixtures.RSS));
+            server.route("/fuller/full.rss", Reply.ok(Rss.feed("Full texts").site("https://full.example/")
+                    .item("Round " + round, "https://full.example/r" + round, "Mon, 10 Mar 2025 10:00:00 +0000", "<p>r</p>")
+                    .item("SCaLE 22x", link, "Mon, 10 Mar 2025 09:00:00 +0000", FULL).bytes(), Fixtures.RSS));
+            feeds.poll(full);
+            feeds.poll(summary);
+            assertTrue(entriesWithUrlLike("elsewhere.example/posts/scale-22x").get(0).contentHtml.contains("devroom was packed"),
+                    "round " + round);
+        }
+    }
+
+    @Test
+    void aCopyFromThePostsOwnSiteWinsOverAFullerOneElsewhere() {
+        String link = "https://own.example/posts/percona-live-2025/";
+        String own = server.url("/own/site.rss"), copy = server.url("/own/copy.rss");
+        feeds.follow(own, copy);
+        for (int round = 0; round < 3; round++) {
+            server.route("/own/site.rss", Reply.ok(Rss.feed("Own").site("https://www.own.example/")
+                    .item("Round " + round, "https://own.example/r" + round, "Mon, 10 Mar 2025 10:00:00 +0000", "<p>r</p>")
+                    .item("Percona Live 2025", link, "Mon, 10 Mar 2025 09:00:00 +0000", EXCERPT).bytes(), Fixtures.RSS));
+            server.route("/own/copy.rss", Reply.ok(Rss.feed("Copies").site("https://copies.example/")
+                    .item("Round " + round, "https://copies.example/r" + round, "Mon, 10 Mar 2025 10:00:00 +0000", "<p>r</p>")
+                    .item("Percona Live 2025 (copy)", link, "Mon, 10 Mar 2025 09:00:00 +0000", FULL).bytes(), Fixtures.RSS));
+            feeds.poll(own);
+            feeds.poll(copy);
+            assertEquals("Percona Live 2025", entriesWithUrlLike("own.example/posts/percona-live-2025").get(0).title, "round " + round);
+        }
+    }
 }

@@ -4,13 +4,12 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import dev.hallway.entry.Entry;
 import dev.hallway.support.AtomValidator;
 import dev.hallway.support.FeedServer;
 import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.Fixtures;
 import dev.hallway.support.Seed;
 import dev.hallway.support.TestFeeds;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,18 +136,37 @@ class AtomFeedTest {
         assertEquals(List.of("Tarus Balog"), percona.getAuthors().stream().map(a -> a.getName()).toList());
     }
 
+    private static final String DOTSCALE = "<title>Feedback on DotScale conference 2015</title>";
+
+    /** Serves a seed feed with a post changed, and polls it. */
+    private Map<String, Object> editPost(Seed seed, java.util.function.UnaryOperator<String> edit) {
+        String feed = Fixtures.text(seed.fixture());
+        String edited = edit.apply(feed);
+        assertTrue(!edited.equals(feed), "the edit changes the feed");
+        String url = seed.serve(server, "/atom/");
+        server.route("/atom/" + url.substring(url.lastIndexOf('/') + 1),
+                FeedServer.Reply.ok(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8), seed.contentType()));
+        Map<String, Object> outcome = feeds.poll(url);
+        assertEquals("ok", outcome.get("result"), outcome.toString());
+        assertEquals(1, ((Number) outcome.get("updated")).intValue(), outcome.toString());
+        dev.hallway.support.HallwayProcess.sleep(2100); // the render cache notices a change within two seconds
+        return outcome;
+    }
+
     @Test
     void anEntryKeepsItsIdWhenThePostIsEdited() throws Exception {
         SyndEntry before = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Entry e = Entry.find("title", "Feedback on DotScale conference 2015").firstResult();
-            e.title = "Feedback on DotScale conference 2015 (edited)";
-            e.changedAt = Instant.now();
-        });
-        dev.hallway.support.HallwayProcess.sleep(2100); // another instance's edit is noticed within two seconds
+        assertEquals("Feedback on DotScale conference 2015", before.getTitle());
+
+        editPost(Seed.DUCHESS, feed -> feed
+                .replace(DOTSCALE, "<title>Feedback on DotScale conference 2015 (edited)</title>")
+                .replace("took place on last Monday 8th June 2015", "took place on Monday 8 June 2015"));
+
         SyndEntry after = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
         assertEquals("Feedback on DotScale conference 2015 (edited)", after.getTitle());
-        assertEquals(before.getUri(), after.getUri());
+        assertTrue(after.getContents().get(0).getValue().contains("took place on Monday 8 June 2015"));
+        assertTrue(after.getUpdatedDate().after(before.getUpdatedDate()), "the edit moves updated");
+        assertEquals(before.getUri(), after.getUri(), "and keeps the id");
     }
 
     @Test
@@ -182,25 +199,45 @@ class AtomFeedTest {
 
     @Test
     void hostileTitlesAndContentStayValid() throws Exception {
-        String hostile = "<script>alert(1)</script> ]]> \u0001\u0008 \u202Eevil\u202C שלום 😀 &amp; done";
-        QuarkusTransaction.requiringNew().run(() -> {
-            Entry e = Entry.find("title", "Computer Nostalgia").firstResult();
-            e.title = hostile;
-            e.summary = hostile;
-            e.contentHtml = "<p>" + hostile + "</p>";
-            e.tags = List.of("]]>", "tag\u0002");
-            e.changedAt = Instant.now();
-        });
-        dev.hallway.support.HallwayProcess.sleep(2100);
-        for (byte[] page : walk("/feed.atom")) {
-            assertEquals(List.of(), AtomValidator.problems(page));
-        }
-        boolean found = false;
-        for (byte[] page : walk("/feed.atom")) {
-            for (SyndEntry e : parse(page).getEntries()) {
-                found |= e.getTitle().contains("<script>alert(1)</script> ]]>") && e.getTitle().contains("😀");
+        String hostileText = "]]]]><![CDATA[> \u0001\u0008 <script>alert(2)</script><img src=x onerror=alert(3)>"
+                + "<b onclick=alert(4)>\u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd \uD83D\uDE00</b> ";
+        editPost(Seed.WORDPRESS, feed -> feed
+                .replace("<title>2024 FOSS Backstage</title>", "<title>2024 FOSS Backstage &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; "
+                        + "\u0001\u0008 \u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd \uD83D\uDE00 &amp;amp; done</title>")
+                .replace("<description><![CDATA[I was a speaker", "<description><![CDATA[" + hostileText + "I was a speaker")
+                .replace("<content:encoded><![CDATA[<p>I was a speaker", "<content:encoded><![CDATA[<p>" + hostileText + "I was a speaker"));
+
+        for (String path : List.of("/feed.atom", "/conferences/foss-backstage-2024/feed.atom")) {
+            for (byte[] page : walk(path)) {
+                assertEquals(List.of(), AtomValidator.problems(page), path);
             }
         }
-        assertTrue(found, "the hostile title is carried as text");
+        SyndEntry entry = parse(get("/conferences/foss-backstage-2024/feed.atom")).getEntries().get(0);
+        String title = entry.getTitle();
+        assertTrue(title.startsWith("2024 FOSS Backstage") && title.contains("]]>")
+                && title.contains("\uD83D\uDE00") && title.contains("\u05e9\u05dc\u05d5\u05dd") && title.contains("& done"),
+                "the hostile title is carried as text: " + title);
+        assertTrue(title.chars().noneMatch(c -> c < 0x20), "no control characters: " + title);
+        String content = entry.getContents().get(0).getValue();
+        String opening = content.substring(0, Math.min(300, content.length()));
+        String text = org.jsoup.Jsoup.parseBodyFragment(content).text();
+        assertTrue(text.contains("\uD83D\uDE00") && text.contains("]]>"), opening);
+        assertTrue(!content.contains("<script") && !content.contains("onerror") && !content.contains("onclick"), opening);
+        assertTrue(content.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'), opening);
+
+        for (String path : List.of("/", "/conferences/foss-backstage-2024")) {
+            String body = given().accept("text/html").when().get(path).then().statusCode(200).extract().asString();
+            assertTrue(body.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'), path + ": no control characters");
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body);
+            assertTrue(page.select("script").isEmpty(), path + ": no script element");
+            assertTrue(page.select("[onerror], [onclick]").isEmpty(), path + ": no event handler");
+            org.jsoup.nodes.Element link = page.select("h3 > a").stream()
+                    .filter(a -> a.text().startsWith("2024 FOSS Backstage")).findFirst()
+                    .orElseThrow(() -> new AssertionError(path + " lists the report"));
+            assertEquals(title, link.text(), path + ": the title is shown as text");
+            org.jsoup.nodes.Element summary = link.parent().parent().selectFirst(".summary");
+            assertNotNull(summary, path + ": the report has its summary");
+            assertTrue(summary.text().contains("\uD83D\uDE00") && summary.text().contains("]]>"), path + ": " + summary.text());
+        }
     }
 }

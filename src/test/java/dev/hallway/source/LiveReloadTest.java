@@ -12,6 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -21,6 +25,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -82,8 +87,63 @@ class LiveReloadTest {
     }
 
     @Test
-    void editsAreNoticedByContentNotByTime() {
-        feeds.follow(server.url("/reload/same.rss"));
-        assertFalse(watcher.reloadIfChanged(), "nothing changed, nothing applied");
+    void editsAreNoticedByContentNotByTime() throws IOException {
+        String same = server.url("/reload/same.rss"), other = server.url("/reload/sam2.rss"); // same length
+        String yaml = "feeds:\n  - url: " + same + "\n";
+        feeds.write(yaml);
+        Path file = Path.of("target/test-feeds.yaml");
+        FileTime before = Files.getLastModifiedTime(file);
+
+        Files.writeString(file, yaml);
+        Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(60)));
+        assertFalse(watcher.reloadIfChanged(), "the same content with a new time is not an edit");
+
+        Files.writeString(file, "feeds:\n  - url: " + other + "\n");
+        Files.setLastModifiedTime(file, before);
+        assertTrue(watcher.reloadIfChanged(), "new content of the same size with the old time is an edit");
+        assertTrue(feeds.source(other).active);
+        assertFalse(feeds.source(same).active);
+    }
+
+    @Test
+    void anEditTheDatabaseRefusesIsAppliedAtALaterCheck() {
+        String url = server.url("/reload/retried.rss");
+        feeds.follow(url);
+        sql("ALTER TABLE source ADD CONSTRAINT refuse_once CHECK (name IS NULL OR name <> 'Renamed later')");
+        boolean first;
+        try {
+            first = feeds.write("feeds:\n  - url: " + url + "\n    name: Renamed later\n");
+        } catch (RuntimeException refused) {
+            first = false;
+        } finally {
+            sql("ALTER TABLE source DROP CONSTRAINT refuse_once");
+        }
+        assertFalse(first, "the database refused the edit");
+        assertNull(feeds.source(url).name);
+
+        assertTrue(watcher.reloadIfChanged(), "the same content is tried again and applied");
+        assertEquals("Renamed later", feeds.source(url).name);
+        assertNull(watcher.state().error());
+    }
+
+    @Test
+    void anEditTheDatabaseRefusesIsReportedUntilItApplies() {
+        String url = server.url("/reload/reported.rss");
+        feeds.follow(url);
+        sql("ALTER TABLE source ADD CONSTRAINT refuse_reported CHECK (name IS NULL OR name <> 'Not yet')");
+        try {
+            assertFalse(feeds.write("feeds:\n  - url: " + url + "\n    name: Not yet\n"));
+            assertTrue(watcher.state().error().contains("will be tried again"), watcher.state().error());
+            given().when().get("/sources").then().header("X-Hallway-Config-Error", containsString("tried again"));
+            assertFalse(watcher.reloadIfChanged(), "still refused");
+        } finally {
+            sql("ALTER TABLE source DROP CONSTRAINT refuse_reported");
+        }
+        assertTrue(watcher.reloadIfChanged());
+        given().when().get("/sources").then().header("X-Hallway-Config-Error", nullValue());
+    }
+
+    private static void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> Source.getEntityManager().createNativeQuery(statement).executeUpdate());
     }
 }

@@ -9,6 +9,7 @@ public final class Rss {
 
     private final String title;
     private final List<String> items = new ArrayList<>();
+    private String site = "https://blog.example/";
 
     private Rss(String title) {
         this.title = title;
@@ -16,6 +17,12 @@ public final class Rss {
 
     public static Rss feed(String title) {
         return new Rss(title);
+    }
+
+    /** The channel's {@code link}: the site the feed belongs to. */
+    public Rss site(String url) {
+        this.site = url;
+        return this;
     }
 
     public Rss item(String title, String link, String pubDate, String html) {
@@ -28,7 +35,7 @@ public final class Rss {
     public byte[] bytes() {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
                 + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                + "<channel><title>" + escape(title) + "</title><link>https://blog.example/</link><description>d</description>"
+                + "<channel><title>" + escape(title) + "</title><link>" + escape(site) + "</link><description>d</description>"
                 + String.join("", items) + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
     }
 
