@@ -1,5 +1,6 @@
 package dev.hallway.normalize;
 
+import dev.hallway.common.CanonicalUrl;
 import dev.hallway.common.Hashing;
 import dev.hallway.common.HttpUrls;
 import dev.hallway.parse.ParsedItem;
