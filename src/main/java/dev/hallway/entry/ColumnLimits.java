@@ -1,5 +1,8 @@
 package dev.hallway.entry;
 
+import static dev.hallway.common.ColumnText.cut;
+import static dev.hallway.common.ColumnText.orNullIfLonger;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,33 +29,24 @@ final class ColumnLimits {
     }
 
     static void fit(Entry e) {
-        e.canonicalUrl = truncate(e.canonicalUrl, URL);
-        e.url = e.url != null && e.url.length() > URL ? null : e.url; // a cut URL would lead elsewhere
-        e.guid = truncate(e.guid, GUID);
-        e.title = truncate(e.title, TITLE);
+        e.canonicalUrl = cut(e.canonicalUrl, URL);
+        e.url = orNullIfLonger(e.url, URL); // a cut URL would lead elsewhere
+        e.guid = cut(e.guid, GUID);
+        e.title = cut(e.title, TITLE);
         e.authors = fitLines(e.authors, NAMES);
         e.tags = fitLines(e.tags, NAMES);
-        e.language = e.language != null && e.language.length() > LANGUAGE ? null : e.language;
-        e.summary = truncate(e.summary, SUMMARY);
-        e.conferenceSlug = truncate(e.conferenceSlug, CONFERENCE_SLUG);
-        e.conferenceSeries = truncate(e.conferenceSeries, CONFERENCE_SERIES);
-        e.conferenceSeriesName = truncate(e.conferenceSeriesName, CONFERENCE_SERIES_NAME);
-        e.conferenceEdition = truncate(e.conferenceEdition, CONFERENCE_EDITION);
-        e.conferenceName = truncate(e.conferenceName, CONFERENCE_NAME);
+        e.language = orNullIfLonger(e.language, LANGUAGE);
+        e.summary = cut(e.summary, SUMMARY);
+        e.conferenceSlug = cut(e.conferenceSlug, CONFERENCE_SLUG);
+        e.conferenceSeries = cut(e.conferenceSeries, CONFERENCE_SERIES);
+        e.conferenceSeriesName = cut(e.conferenceSeriesName, CONFERENCE_SERIES_NAME);
+        e.conferenceEdition = cut(e.conferenceEdition, CONFERENCE_EDITION);
+        e.conferenceName = cut(e.conferenceName, CONFERENCE_NAME);
     }
 
     static void fit(Sighting s) {
-        s.url = s.url != null && s.url.length() > URL ? null : s.url;
-        s.guid = truncate(s.guid, GUID);
-    }
-
-    /** At most {@code max} chars, never half a surrogate pair. */
-    static String truncate(String value, int max) {
-        if (value == null || value.length() <= max) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-        return value.substring(0, end);
+        s.url = orNullIfLonger(s.url, URL);
+        s.guid = cut(s.guid, GUID);
     }
 
     /** As many of the names as fit in one column, one per line (see StringListConverter). */
@@ -74,7 +68,7 @@ final class ColumnLimits {
             if (room <= 0) {
                 break;
             }
-            kept.add(truncate(name, room));
+            kept.add(cut(name, room));
             used += (kept.size() == 1 ? 0 : 1) + Math.min(name.length(), room);
         }
         return List.copyOf(kept);

@@ -111,6 +111,23 @@ class PollFailureTest {
         assertTrue(entry.conferenceSeries.length() <= 200 && entry.conferenceSeriesName.length() <= 300);
     }
 
+    @Test
+    void aServersHugeValidatorsAndAFeedsHugeTitleDoNotFailThePoll() {
+        String title = "Title ".repeat(600);
+        server.route("/failures/huge-strings.rss", Reply.ok(Rss.feed(title).item("A post", "https://blog.example/huge-strings",
+                "Mon, 05 Feb 2024 10:00:00 +0000", "<p>text</p>").bytes(), Fixtures.RSS)
+                .withHeader("ETag", "\"" + "e".repeat(5000) + "\"").withHeader("Last-Modified", "Mon, 05 Feb 2024 " + "x".repeat(300)));
+        String url = server.url("/failures/huge-strings.rss");
+        feeds.follow(url);
+        Map<String, Object> outcome = assertTimeoutPreemptively(AT_MOST, () -> feeds.poll(url));
+        assertEquals("ok", outcome.get("result"), outcome.toString());
+        Source source = feeds.source(url);
+        assertEquals(SourceStatus.OK, source.status);
+        assertTrue(source.title.length() <= 1024, "title cut to its column");
+        assertNull(source.etag, "a validator too long to keep is not kept");
+        assertNull(source.lastModified);
+    }
+
     private void assertFailedAndReleased(String url, String error) {
         Source source = feeds.source(url);
         assertEquals(SourceStatus.FAILING, source.status);
