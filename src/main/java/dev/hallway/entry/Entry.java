@@ -5,6 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -126,4 +128,10 @@ public class Entry extends PanacheEntityBase {
     /** Last time anything a reader sees changed: drives feed caches. */
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    @PrePersist
+    @PreUpdate
+    void fitColumns() {
+        ColumnLimits.fit(this);
+    }
 }

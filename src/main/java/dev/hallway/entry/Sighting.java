@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -27,6 +29,12 @@ public class Sighting extends PanacheEntityBase {
 
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
+
+    @PrePersist
+    @PreUpdate
+    void fitColumns() {
+        ColumnLimits.fit(this);
+    }
 
     @Embeddable
     public record Key(@Column(name = "entry_id") Long entryId, @Column(name = "source_id") Long sourceId)

@@ -39,6 +39,8 @@ public class FeedFetcher {
     HallwayConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RedirectGuard redirectGuard;
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -62,7 +64,8 @@ public class FeedFetcher {
     public FetchResponse fetch(FetchRequest request) throws FetchException {
         long deadline = System.nanoTime() + config.fetch().requestTimeout().toNanos();
         long cap = config.fetch().maxBodySize().asLongValue();
-        URI current = parse(request.url());
+        URI feed = parse(request.url());
+        URI current = feed;
         boolean allPermanent = true;
         int redirects = 0;
         while (true) {
@@ -80,6 +83,7 @@ public class FeedFetcher {
             }
             allPermanent &= status == 301 || status == 308;
             current = redirectTarget(current, location);
+            redirectGuard.check(feed, current);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hallway.normalize;
 
+import dev.hallway.common.CanonicalUrl;
 import dev.hallway.common.Hashing;
+import dev.hallway.common.HttpUrls;
 import dev.hallway.parse.ParsedItem;
 
 import java.time.Instant;
@@ -92,7 +94,7 @@ public final class EntryNormalizer {
 
     /** Hostile or broken feeds send megabyte titles and thousands of tags; keep what fits the columns. */
     private static ParsedItem withinColumnLimits(ParsedItem item) {
-        String link = item.link() != null && item.link().length() > MAX_URL ? null : item.link();
+        String link = item.link() != null && item.link().length() > MAX_URL ? null : HttpUrls.httpOrNull(item.link());
         String guid = item.guid() != null && item.guid().length() > MAX_GUID ? "sha256:" + Hashing.sha256Hex(item.guid()) : item.guid();
         String language = item.language() != null && item.language().length() > 35 ? null : item.language();
         return new ParsedItem(item.title(), link, guid, names(item.authors()), item.published(), item.updated(),

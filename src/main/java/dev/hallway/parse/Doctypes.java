@@ -1,15 +1,16 @@
 package dev.hallway.parse;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What Hallway does with a DOCTYPE, so that no parser ever sees one: nothing is fetched and nothing expands.
+ * What Hallway does with a DOCTYPE before the parser sees it: nothing is fetched, and only plain text expands.
  * <ul>
  *   <li>a reference to an external DTD (RSS 0.91's Netscape DTD) is dropped;</li>
- *   <li>plain text entities declared inline ({@code <!ENTITY id "tag:example.com,">}) are substituted once;</li>
+ *   <li>plain text entities declared inline ({@code <!ENTITY id "tag:example.com,">}) are kept, alone in a DOCTYPE
+ *       of their own, and the XML parser substitutes them within its entity size limits ({@link SecureXml});</li>
  *   <li>anything else — external entities (XXE), parameter entities, entities built from other entities
  *       (the billion laughs) — is refused.</li>
  * </ul>
@@ -22,7 +23,7 @@ final class Doctypes {
             "<!ENTITY\\s+%\\s+[\\w.-]+\\s+PUBLIC\\s+[\"']-//W3C//ENTITIES [^\"']*[\"'](\\s+[\"'][^\"']*[\"'])?\\s*>");
     private static final Pattern PARAMETER_REFERENCE = Pattern.compile("%[\\w.-]+;");
     private static final Pattern TEXT_ENTITY = Pattern.compile("<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(\"([^\"&%<]*)\"|'([^'&%<]*)')\\s*>");
-    private static final Pattern REFERENCE = Pattern.compile("&([A-Za-z_][\\w.-]*);");
+    private static final Pattern NAME = Pattern.compile("<!DOCTYPE\\s+([^\\s\\[>]+)");
 
     private Doctypes() {
     }
@@ -37,23 +38,19 @@ final class Doctypes {
         if (!doctype.find(search) || doctype.start() != search) {
             throw new FeedParseException("refused: unreadable DOCTYPE declaration");
         }
-        Map<String, String> entities = doctype.group(2) == null ? Map.of() : entities(doctype.group(2));
-        String body = xml.substring(0, doctype.start()) + xml.substring(doctype.end());
+        List<String> entities = doctype.group(2) == null ? List.of() : textEntities(doctype.group(2));
         if (entities.isEmpty()) {
-            return body;
+            return xml.substring(0, doctype.start()) + xml.substring(doctype.end());
         }
-        Matcher ref = REFERENCE.matcher(body);
-        StringBuilder out = new StringBuilder(body.length());
-        while (ref.find()) {
-            String value = entities.get(ref.group(1));
-            ref.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : ref.group()));
-        }
-        ref.appendTail(out);
-        return out.toString();
+        Matcher name = NAME.matcher(doctype.group());
+        String root = name.lookingAt() ? name.group(1) : "rss";
+        return xml.substring(0, doctype.start()) + "<!DOCTYPE " + root + " [" + String.join("", entities) + "]>"
+                + xml.substring(doctype.end());
     }
 
-    private static Map<String, String> entities(String internalSubset) throws FeedParseException {
-        Map<String, String> entities = new HashMap<>();
+    /** The declarations of plain text entities, as written; refuses the subset when it declares anything else. */
+    private static List<String> textEntities(String internalSubset) throws FeedParseException {
+        List<String> entities = new ArrayList<>();
         Matcher m = DECLARATION.matcher(internalSubset);
         int at = 0;
         while (at < internalSubset.length()) {
@@ -71,7 +68,7 @@ final class Doctypes {
                     throw new FeedParseException("refused: the feed's DTD declares " + summary(declaration)
                             + " (external, parameter or nested entities are never expanded)");
                 }
-                entities.put(entity.group(1), entity.group(3) != null ? entity.group(3) : entity.group(4));
+                entities.add(declaration);
             }
             at = m.end();
         }

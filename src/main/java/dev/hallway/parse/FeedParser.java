@@ -1,6 +1,7 @@
 package dev.hallway.parse;
 
 import com.rometools.rome.feed.module.DCModule;
+import dev.hallway.common.HttpUrls;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -56,7 +57,8 @@ public class FeedParser {
         if (dates.size() != feed.getEntries().size()) {
             dates = null; // cannot pair them up safely; ROME's dates alone will do
         }
-        String base = feed.getLink() != null ? resolve(feedUrl, feed.getLink()) : feedUrl;
+        String siteLink = feed.getLink() == null ? null : HttpUrls.httpOrNull(resolve(feedUrl, feed.getLink()));
+        String base = siteLink != null ? siteLink : feedUrl;
         List<ParsedItem> items = new ArrayList<>();
         for (int i = 0; i < feed.getEntries().size(); i++) {
             try {
@@ -83,8 +85,7 @@ public class FeedParser {
     }
 
     private ParsedItem item(SyndEntry entry, String feedUrl, String feedLanguage, RawDates.Texts dates) {
-        String link = link(entry);
-        String resolvedLink = link == null ? null : resolve(feedUrl, link);
+        String resolvedLink = link(entry, feedUrl);
         List<String> authors = new ArrayList<>();
         for (SyndPerson person : entry.getAuthors()) {
             addName(authors, person.getName());
@@ -133,24 +134,35 @@ public class FeedParser {
         return module instanceof DCModule dc && dc.getTitle() != null && !dc.getTitle().isBlank() ? dc.getTitle() : null;
     }
 
-    private static String link(SyndEntry entry) {
+    /**
+     * The post's URL, resolved against the feed's: feedburner:origLink, else the link, else an alternate link, else a
+     * permalink GUID — the first of them that is an http(s) URL. A {@code javascript:}, {@code data:} or otherwise
+     * foreign link is passed over, never stored.
+     */
+    private static String link(SyndEntry entry, String feedUrl) {
+        List<String> candidates = new ArrayList<>();
         for (Element element : entry.getForeignMarkup()) {
-            if ("origLink".equals(element.getName()) && FEEDBURNER_NS.equals(element.getNamespaceURI())
-                    && !element.getTextTrim().isEmpty()) {
-                return element.getTextTrim();
+            if ("origLink".equals(element.getName()) && FEEDBURNER_NS.equals(element.getNamespaceURI())) {
+                candidates.add(element.getTextTrim());
             }
         }
-        if (entry.getLink() != null && !entry.getLink().isBlank()) {
-            return entry.getLink().trim();
-        }
+        candidates.add(entry.getLink());
         for (SyndLink l : entry.getLinks()) {
-            if ((l.getRel() == null || "alternate".equals(l.getRel())) && l.getHref() != null) {
-                return l.getHref().trim();
+            if (l.getRel() == null || "alternate".equals(l.getRel())) {
+                candidates.add(l.getHref());
             }
         }
         String uri = entry.getUri();
         if (uri != null && uri.trim().toLowerCase(Locale.ROOT).matches("https?://.+")) {
-            return uri.trim();
+            candidates.add(uri);
+        }
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                String url = HttpUrls.httpOrNull(resolve(feedUrl, candidate));
+                if (url != null) {
+                    return url;
+                }
+            }
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.hallway.poll;
 
+import dev.hallway.common.ColumnText;
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.InstanceId;
 import dev.hallway.source.Source;
@@ -37,6 +38,8 @@ class PollBookkeeping {
 
     /** Most writes in one transaction. */
     private static final int MAX_GROUP = 64;
+    /** Sizes of the source columns that take what a server or a feed sent (V1__sources_and_polls.sql). */
+    private static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256;
 
     @Inject
     HallwayConfig config;
@@ -122,13 +125,14 @@ class PollBookkeeping {
         if (a.response != null && (a.response.success() || a.response.notModified())) {
             // validators can change with a 304 too; keep whatever the server sent last
             if (a.response.etag() != null) {
-                s.etag = a.response.etag();
+                s.etag = ColumnText.orNullIfLonger(a.response.etag(), ETAG_COLUMN);
             }
             if (a.response.lastModified() != null) {
-                s.lastModified = a.response.lastModified();
+                s.lastModified = ColumnText.orNullIfLonger(a.response.lastModified(), LAST_MODIFIED_COLUMN);
             }
         }
-        if (a.response != null && a.response.movedPermanently() && a.result != PollResult.FAILED) {
+        if (a.response != null && a.response.movedPermanently() && a.result != PollResult.FAILED
+                && a.response.finalUrl().length() <= URL_COLUMN) {
             Log.infof("source %d moved permanently: %s -> %s", s.id, s.url, a.response.finalUrl());
             s.url = a.response.finalUrl();
         }
@@ -138,9 +142,9 @@ class PollBookkeeping {
                 if (a.result == PollResult.OK) {
                     s.bodyHash = a.bodyHash;
                     if (a.feed.title() != null) {
-                        s.title = a.feed.title();
+                        s.title = ColumnText.cut(a.feed.title(), TITLE_COLUMN);
                     }
-                    s.siteUrl = a.feed.siteUrl();
+                    s.siteUrl = ColumnText.orNullIfLonger(a.feed.siteUrl(), URL_COLUMN);
                 }
                 s.status = SourceStatus.OK;
                 s.lastSuccessAt = now;

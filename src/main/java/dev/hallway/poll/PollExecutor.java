@@ -98,10 +98,13 @@ public class PollExecutor {
     private void run(Job job) {
         try {
             job.done().complete(polls.poll(job.target()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the poll records its own failures; this is its bookkeeping failing (or an Error in it)
             Log.errorf(e, "poll of source %d failed unexpectedly", job.sourceId());
-            claims.release(job.sourceId());
-            job.done().completeExceptionally(e);
+            try {
+                claims.release(job.sourceId());
+            } finally {
+                job.done().completeExceptionally(e);
+            }
         } finally {
             finished(job);
         }

@@ -39,7 +39,14 @@ public class PollService {
     public PollOutcome poll(PollTarget source) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        PollAttempt attempt = attempt(source, started);
+        PollAttempt attempt = new PollAttempt();
+        try {
+            attempt(source, started, attempt);
+        } catch (Throwable t) { // an Error too (OutOfMemoryError, StackOverflowError): a hostile feed must not stop the poll
+            attempt.result = PollResult.FAILED;
+            attempt.error = PollFailure.describe(t);
+            Log.errorf(t, "poll of source %d failed: %s", source.id(), attempt.error);
+        }
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         PollOutcome outcome = new PollOutcome(source.id(), source.name(), attempt.result, attempt.httpStatus,
                 attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs, attempt.error);
@@ -52,14 +59,14 @@ public class PollService {
         return outcome;
     }
 
-    private PollAttempt attempt(PollTarget source, Instant started) {
-        PollAttempt a = new PollAttempt();
+    /** Fills in {@code a}; any exception it throws leaves a failed poll (see {@link #poll}). */
+    private void attempt(PollTarget source, Instant started, PollAttempt a) {
         try {
             a.response = fetcher.fetch(new FetchRequest(source.url(), source.etag(), source.lastModified()));
         } catch (FetchException e) {
             a.result = PollResult.FAILED;
             a.error = e.getMessage();
-            return a;
+            return;
         }
         FetchResponse r = a.response;
         a.httpStatus = r.status();
@@ -84,7 +91,6 @@ public class PollService {
                 parseAndStore(source, a, started);
             }
         }
-        return a;
     }
 
     private void parseAndStore(PollTarget source, PollAttempt a, Instant fetchedAt) {

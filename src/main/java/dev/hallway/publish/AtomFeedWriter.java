@@ -10,6 +10,7 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import dev.hallway.common.HttpUrls;
 import dev.hallway.common.XmlChars;
 import dev.hallway.source.Source;
 
@@ -77,8 +78,9 @@ final class AtomFeedWriter {
         Entry entry = new Entry();
         entry.setId("tag:" + tagAuthority + ",2026:entry/" + e.dedupeKey);
         entry.setTitleEx(text(e.title));
-        if (e.url != null) {
-            entry.setAlternateLinks(List.of(link("alternate", e.url, "text/html")));
+        String url = HttpUrls.httpOrNull(e.url);
+        if (url != null) {
+            entry.setAlternateLinks(List.of(link("alternate", url, "text/html")));
         }
         entry.setPublished(Date.from(e.publishedAt));
         entry.setUpdated(Date.from(e.updatedAt));
@@ -118,7 +120,7 @@ final class AtomFeedWriter {
             Feed origin = new Feed("atom_1.0");
             origin.setId(source.url);
             origin.setTitleEx(text(blog));
-            origin.setAlternateLinks(List.of(link("alternate", source.siteUrl != null ? source.siteUrl : source.url, "text/html")));
+            origin.setAlternateLinks(List.of(link("alternate", HttpUrls.isHttp(source.siteUrl) ? HttpUrls.httpOrNull(source.siteUrl) : source.url, "text/html")));
             origin.setOtherLinks(List.of(link("self", source.url, null)));
             origin.setUpdated(Date.from(e.lastSeenAt));
             entry.setSource(origin);

@@ -1,5 +1,6 @@
 package dev.hallway.publish;
 
+import dev.hallway.common.HttpUrls;
 import dev.hallway.source.Source;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -31,8 +32,8 @@ public class OpmlResource {
                     .setAttribute("text", source.displayName())
                     .setAttribute("title", source.displayName())
                     .setAttribute("xmlUrl", source.url);
-            if (source.siteUrl != null) {
-                outline.setAttribute("htmlUrl", source.siteUrl);
+            if (HttpUrls.isHttp(source.siteUrl)) {
+                outline.setAttribute("htmlUrl", HttpUrls.httpOrNull(source.siteUrl));
             }
             if (!source.tags.isEmpty()) {
                 outline.setAttribute("category", String.join(",", source.tags));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hallway.common.CanonicalUrl;
 import dev.hallway.common.Hashing;
 import dev.hallway.conference.Catalogue;
 import dev.hallway.conference.ConferenceSeries;
@@ -212,15 +213,13 @@ public final class FeedsFileLoader {
         }
     }
 
-    /** Two spellings of one feed URL (case of scheme and host, default port, fragment) are the same feed. */
+    /**
+     * Two spellings of one feed URL are the same feed: the same key as posts get ({@link CanonicalUrl}: case of scheme
+     * and host, http or https, {@code www.}, default port, trailing slash, fragment, tracking parameters).
+     */
     static String sameFeedKey(String url) {
-        URI uri = URI.create(url);
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String key = CanonicalUrl.of(url);
+        return key != null ? key : url.trim();
     }
 
     private static List<String> tags(List<String> tags) {

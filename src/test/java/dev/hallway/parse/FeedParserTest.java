@@ -180,6 +180,30 @@ class FeedParserTest {
     }
 
     @Test
+    void aQuadraticBlowupIsRefusedByTheParsersEntityLimits() {
+        // 60 KB on the wire: one 50 KB entity referenced 2,000 times would be 100 MB of text
+        String big = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"" + "blowup ".repeat(50_000 / 7) + "\">]>"
+                + "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
+                + "&big;".repeat(2_000) + "</description></item></channel></rss>";
+        assertTrue(big.length() < 62_000, "a 60 KB file: " + big.length());
+        long start = System.nanoTime();
+        FeedParseException e = assertThrows(FeedParseException.class, () -> parse(big));
+        assertTrue((System.nanoTime() - start) < 2_000_000_000L, "refused in well under two seconds");
+        assertTrue(e.getMessage().startsWith("refused: the feed's entities expand beyond the parser's limits"), e.getMessage());
+    }
+
+    @Test
+    void aLargeEntityReferencedAFewTimesIsStillRead() throws Exception {
+        String text = "word ".repeat(10_000);
+        String feed = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY body \"" + text + "\"><!ENTITY site 'https://a.example/'>]>"
+                + "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><link>&site;1</link><description>"
+                + "&body;&body;</description></item></channel></rss>";
+        ParsedItem item = parse(feed).items().get(0);
+        assertEquals("https://a.example/1", item.link());
+        assertTrue(item.summaryHtml().length() > 2 * text.length() - 10, "both references expanded");
+    }
+
+    @Test
     void harmlessDoctypesAreAccepted() throws Exception {
         String netscape = "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
                 + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel><title>Old</title>"

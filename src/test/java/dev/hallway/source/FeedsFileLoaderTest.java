@@ -84,6 +84,17 @@ class FeedsFileLoaderTest {
     }
 
     @Test
+    void feedUrlsAreComparedByTheirCanonicalForm() {
+        FeedsFileException e = refused("""
+                feeds:
+                  - url: http://example.org/feed/?utm_source=x
+                  - url: https://www.example.org/feed
+                """);
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("duplicate feed url"), e.getMessage());
+    }
+
+    @Test
     void nonHttpUrlIsRefused() {
         FeedsFileException e = refused("""
                 feeds:

@@ -1,4 +1,4 @@
-package dev.hallway.normalize;
+package dev.hallway.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,15 +8,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The dedupe key of a post's URL: http and https folded, host lower-cased without {@code www.}, default port,
- * fragment and tracking parameters dropped, other query parameters sorted, no trailing slash.
+ * The key of a URL, for posts (the dedupe key) and for feeds (two spellings of one feed in feeds.yaml): http and
+ * https folded, host lower-cased without {@code www.}, default port, fragment and tracking parameters dropped, other
+ * query parameters sorted, no trailing slash.
  * {@code https://www.Example.org:443/a/?utm_source=x&b=2&a=1#top} → {@code example.org/a?a=1&b=2}.
+ * <p>
+ * Only what means nothing to the site goes: a hash-bang fragment ({@code #!/post/12}, the address of a post in a
+ * single-page blog) is kept, and so are parameters that are tracking only on some sites ({@code source}, {@code ref},
+ * {@code rss}: on others they pick the page).
  */
 public final class CanonicalUrl {
 
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-            "ref", "ref_src", "source", "igshid", "_hsenc", "_hsmi", "mkt_tok", "yclid", "twclid", "s_cid", "cmpid",
-            "wt.mc_id", "ocid", "spm", "__s", "vero_id", "oly_enc_id", "oly_anon_id", "rss", "_ga", "_gl");
+    /** Parameters known to be tracking everywhere (besides every {@code utm_*}). */
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid",
+            "msclkid", "mc_cid", "mc_eid", "ref_src", "igshid", "_hsenc", "_hsmi", "mkt_tok", "yclid", "twclid",
+            "s_cid", "cmpid", "wt.mc_id", "ocid", "spm", "__s", "vero_id", "oly_enc_id", "oly_anon_id", "_ga", "_gl",
+            "srsltid");
 
     private CanonicalUrl() {
     }
@@ -49,7 +56,9 @@ public final class CanonicalUrl {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return host + portPart + path + query(uri.getRawQuery());
+        String fragment = uri.getRawFragment();
+        String hashBang = fragment != null && fragment.startsWith("!") ? "#" + fragment : "";
+        return host + portPart + path + query(uri.getRawQuery()) + hashBang;
     }
 
     private static String query(String rawQuery) {
