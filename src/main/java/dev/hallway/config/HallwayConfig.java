@@ -44,6 +44,13 @@ public interface HallwayConfig {
     Digest digest();
 
     interface Mail {
+        /**
+         * Whether mail is sent at all, through the SMTP server of quarkus.mailer.*. Off: digests are built and
+         * archived, confirmations wait in their queue, and /admin/digests says delivery is off.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
         /** Sender of every message. */
         @WithDefault("Hallway <hallway@localhost>")
         String from();

@@ -52,7 +52,7 @@ class SubscribeFormBrowserIT {
             Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("browser", false);
             settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base,
                     "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort),
-                    "quarkus.mailer.start-tls", "DISABLED"));
+                    "quarkus.mailer.start-tls", "DISABLED", "hallway.mail.enabled", "true"));
             try (HallwayProcess hallway = HallwayProcess.start(dir, settings)
                     .awaitReady(Duration.ofSeconds(60))) {
                 hallway.postAdmin("/admin/poll");
