@@ -2,13 +2,13 @@ package dev.hallway.digest;
 
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
+import dev.hallway.support.ScriptedMailProfile;
 import dev.hallway.support.ScriptedSmtpResource;
 import dev.hallway.support.ScriptedSmtpServer;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -31,19 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * clears earlier bounces, and a message that cannot even be prepared counts its attempts and fails in the end.
  */
 @QuarkusTest
-@TestProfile(DigestDeliveryFailuresTest.Profile.class)
+@TestProfile(ScriptedMailProfile.class)
 @QuarkusTestResource(value = ScriptedSmtpResource.class, restrictToAnnotatedClass = true)
 class DigestDeliveryFailuresTest {
-
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(dev.hallway.support.TestDatabase.isolated("delivery-failures"));
-            config.put("hallway.digest.max-attempts", "3");
-            config.put("hallway.digest.max-bounces", "3");
-            return config;
-        }
-    }
 
     private static final String WEEK = "2026-W47";
 

@@ -68,6 +68,8 @@ class SubscribeFormBrowserIT {
                 Matcher link = Pattern.compile(Pattern.quote(base) + "/subscriptions/confirm\\?token=[A-Za-z0-9_-]+").matcher(body);
                 assertTrue(link.find(), body);
                 browser.get(link.group());
+                assertEquals("Confirm your subscription", browser.findElement(By.tagName("h1")).getText());
+                browser.findElement(By.cssSelector("form button[type=submit]")).click();
                 assertEquals("You are subscribed", browser.findElement(By.tagName("h1")).getText());
             }
         } finally {

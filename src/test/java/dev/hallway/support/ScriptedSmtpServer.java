@@ -28,6 +28,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String rcptReply = "250 2.1.5 OK";
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private volatile boolean stalled;
 
     private ScriptedSmtpServer(ServerSocket socket) {
         this.socket = socket;
@@ -67,6 +69,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Messages accepted (answered 250 after DATA). */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** The text of every message accepted so far (headers and body as sent). */
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** While stalled, a new connection is accepted and never greeted: a hanging SMTP server. */
+    public void stall(boolean stall) {
+        stalled = stall;
+        if (!stall) {
+            for (Socket c : connections) {
+                closeQuietly(c); // the clients held waiting give up now
+            }
+        }
     }
 
     /** Stops listening and drops every connection: a client connecting now is refused. */
@@ -116,6 +133,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = client.getOutputStream();
+            while (stalled && !client.isClosed()) {
+                Thread.sleep(20);
+            }
             say(out, "220 scripted.test ESMTP");
             for (String line; (line = in.readLine()) != null; ) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
@@ -125,9 +145,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     case "RCPT" -> say(out, rcptReply);
                     case "DATA" -> {
                         say(out, "354 go ahead");
+                        StringBuilder message = new StringBuilder();
                         for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
-                            // the message itself is not kept
+                            message.append(body).append('\n');
                         }
+                        messages.add(message.toString());
                         accepted.incrementAndGet();
                         say(out, "250 2.0.0 queued");
                     }
@@ -140,6 +162,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException dropped) {
             // the test closed it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             connections.remove(client);
         }
