@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** Builds the previous ISO week's digest on hallway.digest.cron, in hallway.digest.zone; the sender does the rest. */
+/**
+ * Builds the previous ISO week's digest on hallway.digest.cron, in hallway.digest.zone; the sender does the rest.
+ * A run missed while every instance was down is made up by {@link DigestCatchUp}.
+ */
 @ApplicationScoped
 public class DigestScheduler {
 
@@ -15,6 +18,8 @@ public class DigestScheduler {
     @Inject
     DigestSender sender;
     @Inject
+    DigestCatchUp catchUp;
+    @Inject
     Clock clock;
 
     @Scheduled(cron = "${hallway.digest.cron:0 0 8 ? * MON}", timeZone = "${hallway.digest.zone:UTC}",
@@ -22,6 +27,7 @@ public class DigestScheduler {
     void weekly() {
         IsoWeek week = IsoWeek.previous(clock.instant(), digests.zone());
         digests.build(week);
+        catchUp.recordScheduled(week, clock.instant());
         sender.sendDue();
     }
 }
