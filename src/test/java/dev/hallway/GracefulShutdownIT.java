@@ -58,6 +58,7 @@ class GracefulShutdownIT {
             settings.put("quarkus.mailer.host", "127.0.0.1");
             settings.put("quarkus.mailer.port", Integer.toString(smtp.port()));
             settings.put("quarkus.mailer.start-tls", "DISABLED");
+            settings.put("hallway.mail.enabled", "true");
             String jdbc = jdbcUrl(settings, dir);
             // a subscriber, written before the service starts: the embedded H2 database admits no second process
             migrate(jdbc, settings);

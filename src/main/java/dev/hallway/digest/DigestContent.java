@@ -18,7 +18,14 @@ public record DigestContent(String week, String period, List<Group> groups) {
         }
     }
 
-    public record Report(String title, String url, String blog, String author, String date, String summary) {
+    /**
+     * One report. {@code note} says why a report appears in a later week's digest than its date ("published last
+     * week": it was first seen after that week's digest was built); null otherwise.
+     */
+    public record Report(String title, String url, String blog, String author, String date, String summary, String note) {
+        public Report(String title, String url, String blog, String author, String date, String summary) {
+            this(title, url, blog, author, date, summary, null);
+        }
     }
 
     public int reports() {

@@ -30,8 +30,8 @@ public class DigestResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<DigestSummary> listJson() {
-        return digests.summaries();
+    public List<PublicDigest> listJson() {
+        return digests.summaries().stream().map(PublicDigest::of).toList();
     }
 
     @GET

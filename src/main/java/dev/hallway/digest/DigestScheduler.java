@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** Builds the previous ISO week's digest on hallway.digest.cron, in hallway.digest.zone; the sender does the rest. */
+/**
+ * Builds the previous ISO week's digest on hallway.digest.cron, in hallway.digest.zone; the sender does the rest.
+ * A run missed while every instance was down is made up by {@link DigestCatchUp}.
+ */
 @ApplicationScoped
 public class DigestScheduler {
 
@@ -16,6 +19,8 @@ public class DigestScheduler {
     @Inject
     DigestSender sender;
     @Inject
+    DigestCatchUp catchUp;
+    @Inject
     Clock clock;
 
     @Scheduled(cron = Schedules.DIGEST_CRON, timeZone = Schedules.DIGEST_ZONE,
@@ -23,6 +28,7 @@ public class DigestScheduler {
     void weekly() {
         IsoWeek week = IsoWeek.previous(clock.instant(), digests.zone());
         digests.build(week);
+        catchUp.recordScheduled(week, clock.instant());
         sender.sendDue();
     }
 }

@@ -102,11 +102,43 @@ public class DigestSender {
                 .page(0, BATCH).list().stream().map(m -> m.id).toList());
     }
 
-    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId, int attempts) {
+    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId) {
     }
 
+    /**
+     * One attempt on a claimed message. Whatever goes wrong before the SMTP server accepted it (an unreadable
+     * digest, a template error, a refusal) counts as an attempt, so no message stays claimed for good.
+     */
     private OutboxStatus sendOne(long id, Map<String, DigestContent> digests) {
-        Job job = QuarkusTransaction.requiringNew().call(() -> {
+        Job job;
+        try {
+            job = prepare(id, digests);
+            if (job == null) {
+                return OutboxStatus.SKIPPED;
+            }
+            deliver(job);
+        } catch (MailDelivery.SendFailure e) {
+            return failed(id, e.getMessage(), e.permanent());
+        } catch (RuntimeException | Error e) {
+            Log.errorf(e, "digest message %d could not be prepared or sent", id);
+            return failed(id, SendErrors.describe(e), false);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage m = OutboxMessage.findById(id);
+            m.status = OutboxStatus.SENT;
+            m.sentAt = clock.instant();
+            m.attempts++;
+            m.leaseOwner = null;
+            m.leaseUntil = null;
+            m.lastError = null;
+            // the address takes mail again: earlier rejections no longer count towards marking it bounced
+            Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", job.subscriberId());
+        });
+        return OutboxStatus.SENT;
+    }
+
+    private Job prepare(long id, Map<String, DigestContent> digests) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = OutboxMessage.findById(id);
             Subscriber s = Subscriber.findById(m.subscriberId);
             if (s == null || s.status != SubscriberStatus.CONFIRMED) {
@@ -119,43 +151,25 @@ public class DigestSender {
             }
             DigestContent full = digests.computeIfAbsent(m.week, w -> DigestService.content(Digest.findById(w)));
             DigestContent mine = full.forSeries(s.series);
-            return new Job(s.email, mine.subject(), mine, m.messageId, s.id, m.attempts);
+            return new Job(s.email, mine.subject(), mine, m.messageId, s.id);
         });
-        if (job == null) {
-            return OutboxStatus.SKIPPED;
-        }
+    }
+
+    private void deliver(Job job) throws MailDelivery.SendFailure {
         String unsubscribe = subscriptions.unsubscribeUrl(job.subscriberId());
         Map<String, String> headers = new HashMap<>();
         String mailto = config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse("");
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
-        try {
-            String base = base();
-            mail.send(job.to(), job.subject(),
-                    DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render(),
-                    DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render(),
-                    job.messageId(), headers);
-        } catch (MailDelivery.SendFailure e) {
-            return failed(id, job, e);
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage m = OutboxMessage.findById(id);
-            m.status = OutboxStatus.SENT;
-            m.sentAt = clock.instant();
-            m.attempts = job.attempts() + 1;
-            m.leaseOwner = null;
-            m.leaseUntil = null;
-            m.lastError = null;
-        });
-        return OutboxStatus.SENT;
+        String base = base();
+        String html = DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render();
+        String text = DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render();
+        mail.send(job.to(), job.subject(), html, text, job.messageId(), headers);
     }
 
-    private OutboxStatus failed(long id, Job job, MailDelivery.SendFailure e) {
-        int attempts = job.attempts() + 1;
-        boolean giveUp = e.permanent() || attempts >= config.digest().maxAttempts();
-        Log.warnf("digest %s to subscriber %d failed (attempt %d, %s): %s", job.subject(), job.subscriberId(), attempts,
-                e.permanent() ? "permanent" : giveUp ? "giving up" : "will retry", e.getMessage());
+    /** Counts a failed attempt: retried with backoff, or failed for good (a permanent rejection, or the last attempt). */
+    private OutboxStatus failed(long id, String error, boolean permanent) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // locked, so no other instance can claim the row between this check and the update
             OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -163,12 +177,15 @@ public class DigestSender {
             if (!claims.holds(m)) {
                 return m.status;
             }
-            m.attempts = attempts;
-            m.lastError = e.getMessage();
+            m.attempts++;
+            boolean giveUp = permanent || m.attempts >= config.digest().maxAttempts();
+            Log.warnf("digest %s to subscriber %d failed (attempt %d, %s): %s", m.week, m.subscriberId, m.attempts,
+                    permanent ? "permanent" : giveUp ? "giving up" : "will retry", error);
+            m.lastError = SendErrors.bounded(error);
             m.leaseOwner = null;
             m.leaseUntil = null;
-            if (e.permanent()) {
-                Subscriber s = Subscriber.findById(job.subscriberId());
+            if (permanent) {
+                Subscriber s = Subscriber.findById(m.subscriberId);
                 s.bounces++;
                 if (s.bounces >= config.digest().maxBounces()) {
                     s.status = SubscriberStatus.BOUNCED;
@@ -179,7 +196,7 @@ public class DigestSender {
                 m.status = OutboxStatus.FAILED;
             } else {
                 m.status = OutboxStatus.PENDING;
-                m.nextAttemptAt = clock.instant().plus(config.digest().retryDelay().multipliedBy(1L << Math.min(attempts - 1, 16)));
+                m.nextAttemptAt = clock.instant().plus(config.digest().retryDelay().multipliedBy(1L << Math.min(m.attempts - 1, 16)));
             }
             return m.status;
         });

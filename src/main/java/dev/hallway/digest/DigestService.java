@@ -120,6 +120,20 @@ public class DigestService {
         });
     }
 
+    /** Messages that failed for good or wait for a retry, with their last error: the newest 100. */
+    public List<DeliveryProblem> problems() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<DeliveryProblem> result = new ArrayList<>();
+            for (OutboxMessage m : OutboxMessage.<OutboxMessage>find("lastError is not null and status in (?1, ?2) order by id desc",
+                    OutboxStatus.FAILED, OutboxStatus.PENDING).page(0, 100).list()) {
+                Subscriber s = Subscriber.findById(m.subscriberId);
+                result.add(new DeliveryProblem(m.week, m.subscriberId, s == null ? null : s.email, m.status, m.attempts,
+                        m.lastError, m.status == OutboxStatus.PENDING ? m.nextAttemptAt : null));
+            }
+            return result;
+        });
+    }
+
     private static String json(DigestContent content) {
         try {
             return JSON.writeValueAsString(content);

@@ -3,29 +3,24 @@ package dev.hallway.mail;
 import dev.hallway.config.HallwayConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.smallrye.config.ConfigValue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Sends one message through the Quarkus mailer with the headers every message carries (From, Date, Message-ID),
- * and tells a permanent SMTP rejection (5xx) from a passing failure. Delivery is off while no SMTP server is
- * configured (quarkus.mailer.host, or QUARKUS_MAILER_HOST): messages are then not sent, and callers say so.
+ * and tells a permanent SMTP rejection (5xx) from a passing failure ({@link SmtpFailures}). Delivery is on only when
+ * hallway.mail.enabled is true (with the SMTP server in quarkus.mailer.*): otherwise messages are not sent, and
+ * callers say so.
  */
 @ApplicationScoped
 public class MailDelivery {
-
-    private static final Pattern SMTP_CODE = Pattern.compile("(?<![\\d.])([245])\\d\\d(?![\\d])");
 
     @Inject
     Mailer mailer;
@@ -54,13 +49,11 @@ public class MailDelivery {
 
     @PostConstruct
     void init() {
-        ConfigValue host = (ConfigValue) ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host");
-        boolean mock = ConfigProvider.getConfig().getOptionalValue("quarkus.mailer.mock", Boolean.class).orElse(false);
-        enabled = mock || (host.getValue() != null && host.getSourceName() != null && !host.getSourceName().contains("Default"));
+        enabled = config.mail().enabled();
         messageIdDomain = dev.hallway.config.BaseUrl.host(config.baseUrl(), "hallway.localhost");
     }
 
-    /** False while no SMTP server is configured. */
+    /** hallway.mail.enabled: false means no message is sent. */
     public boolean enabled() {
         return enabled;
     }
@@ -79,21 +72,7 @@ public class MailDelivery {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
-            throw classify(e);
+            throw SmtpFailures.classify(e);
         }
-    }
-
-    private static SendFailure classify(RuntimeException e) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                messages.append(t.getMessage()).append(' ');
-            }
-        }
-        String text = messages.toString().trim();
-        Matcher code = SMTP_CODE.matcher(text);
-        boolean permanent = code.find() && code.group(1).equals("5");
-        String summary = text.isEmpty() ? e.getClass().getSimpleName() : text;
-        return new SendFailure(summary.length() > 500 ? summary.substring(0, 500) : summary, permanent, e);
     }
 }

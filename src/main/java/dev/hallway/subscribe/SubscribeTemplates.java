@@ -21,6 +21,9 @@ final class SubscribeTemplates {
         /** After the subscribe form: the same answer whatever the address. */
         static native TemplateInstance subscribed(String email, String error);
 
+        /** GET /subscriptions/confirm: a button, so that link scanners do not confirm anyone. */
+        static native TemplateInstance confirm(String token, boolean valid);
+
         static native TemplateInstance confirmed(String email, boolean ok);
 
         /** GET /unsubscribe: a button, so that link scanners do not unsubscribe anyone. */

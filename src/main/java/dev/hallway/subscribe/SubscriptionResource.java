@@ -1,6 +1,8 @@
 package dev.hallway.subscribe;
 
+import dev.hallway.common.KeyedBuckets;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -9,15 +11,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
- * POST /subscriptions (the form on / or JSON), GET /subscriptions/confirm, and GET/POST /unsubscribe
- * (RFC 8058 one-click: POST unsubscribes at once, GET only shows a button).
+ * POST /subscriptions (the form on / or JSON; rate-limited per client address and overall: 429 with Retry-After),
+ * GET/POST /subscriptions/confirm and GET/POST /unsubscribe. A GET only shows a button and changes nothing (mail
+ * scanners follow links); the POST of that button confirms, or unsubscribes (RFC 8058 one-click).
  */
 @Path("/")
 public class SubscriptionResource {
@@ -26,16 +32,32 @@ public class SubscriptionResource {
     public record SubscriptionRequest(String email, List<String> series) {
     }
 
+    static final String TOO_MANY = "Too many subscription requests: please try again later.";
     static final String CHECK_INBOX = "If this address can receive the digest, a confirmation link is on its way to it.";
 
     @Inject
     SubscriptionService subscriptions;
+    @Inject
+    SubscriptionRateLimit rateLimit;
+    @Context
+    HttpServerRequest http;
+
+    /** A 429 answer when this client, or everyone together, asked too often; else null. */
+    private Response tooManyRequests(Object entity) {
+        Optional<Duration> wait = rateLimit.take(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        return wait.map(w -> Response.status(429).header("Retry-After", KeyedBuckets.retryAfterSeconds(w)).entity(entity).build())
+                .orElse(null);
+    }
 
     @POST
     @Path("subscriptions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response subscribeForm(@FormParam("email") String email, @FormParam("series") List<String> series) {
+        Response limited = tooManyRequests(SubscribeTemplates.Pages.subscribed(null, TOO_MANY));
+        if (limited != null) {
+            return limited;
+        }
         try {
             subscriptions.subscribe(email, series);
         } catch (IllegalArgumentException e) {
@@ -49,6 +71,10 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response subscribeJson(SubscriptionRequest request) {
+        Response limited = tooManyRequests(Map.of("status", 429, "error", TOO_MANY));
+        if (limited != null) {
+            return limited;
+        }
         try {
             subscriptions.subscribe(request == null ? null : request.email(), request == null ? List.of() : request.series());
         } catch (IllegalArgumentException e) {
@@ -58,6 +84,14 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Path("subscriptions/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmPage(@QueryParam("token") String token) {
+        boolean valid = subscriptions.confirmable(token);
+        return Response.status(valid ? 200 : 404).entity(SubscribeTemplates.Pages.confirm(token, valid)).build();
+    }
+
+    @POST
     @Path("subscriptions/confirm")
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@QueryParam("token") String token) {

@@ -2,7 +2,6 @@ package dev.hallway.subscribe;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.conference.Conferences;
-import dev.hallway.mail.MailDelivery;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Subscribing (double opt-in), confirming and unsubscribing. The answer to a subscription request never says whether
@@ -30,24 +28,25 @@ public class SubscriptionService {
     @Inject
     Clock clock;
     @Inject
-    MailDelivery mail;
+    ConfirmationMailer confirmations;
     @Inject
     SecretTokens tokens;
     @Inject
     Conferences conferences;
 
-    /** What a confirmation email needs, decided inside the transaction and sent after it. */
-    private record Confirmation(String email, String token) {
-    }
-
     /**
+     * Records a request to subscribe and queues a confirmation email ({@link ConfirmationMailer}); the caller's
+     * answer is the same, and takes the same time, whatever the address. A request never changes a confirmed
+     * subscription (what it follows is changed by unsubscribing and subscribing again) nor brings a bounced address
+     * back; an unconfirmed one gets a new link at most every ten minutes.
+     *
      * @param series conference series to follow; empty for all
      * @throws IllegalArgumentException for an invalid address or an unknown series
      */
     public void subscribe(String rawEmail, List<String> series) {
         String email = EmailAddresses.normalize(rawEmail);
         List<String> followed = followed(series);
-        Confirmation confirmation = QuarkusTransaction.requiringNew().call(() -> {
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             // one subscription per mailbox, however its owner capitalises it
             Subscriber s = Subscriber.find("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT)).firstResult();
@@ -58,28 +57,42 @@ public class SubscriptionService {
                 s.createdAt = now;
                 s.series = followed;
                 s.persist();
-            } else if (s.status == SubscriberStatus.CONFIRMED) {
-                s.series = followed; // a confirmed subscriber changing what they follow
-                return null;
-            } else if (s.status != SubscriberStatus.PENDING) {
-                s.status = SubscriberStatus.PENDING; // unsubscribed or bounced, asking again: confirm again
-                s.series = followed;
-                s.bounces = 0;
+            } else if (s.status == SubscriberStatus.CONFIRMED || s.status == SubscriberStatus.BOUNCED) {
+                return false;
             } else {
-                s.series = followed;
+                s.series = followed; // pending, or unsubscribed asking again: confirming brings it back
             }
             if (s.confirmSentAt != null && s.confirmSentAt.plus(CONFIRMATION_RESEND).isAfter(now)) {
-                return null; // at most one confirmation email per address every ten minutes
+                return false; // at most one confirmation email per address every ten minutes
             }
             String token = SecretTokens.random();
             s.confirmTokenHash = SecretTokens.hash(token);
             s.confirmExpiresAt = now.plus(TOKEN_LIFETIME);
             s.confirmSentAt = now;
-            return new Confirmation(email, token);
+            ConfirmationMail.delete("subscriberId", s.id); // an older link still waiting is no longer valid
+            ConfirmationMail mail = new ConfirmationMail();
+            mail.subscriberId = s.id;
+            mail.token = token;
+            mail.createdAt = now;
+            mail.nextAttemptAt = now;
+            mail.persist();
+            return true;
         });
-        if (confirmation != null) {
-            sendConfirmation(confirmation);
+        if (queued) {
+            confirmations.soon();
         }
+    }
+
+    /** True when the token would confirm a subscription now (for the page with the Confirm button). */
+    public boolean confirmable(String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.find("confirmTokenHash", SecretTokens.hash(token.trim())).firstResult();
+            return s != null && s.confirmExpiresAt != null && !s.confirmExpiresAt.isBefore(clock.instant())
+                    && s.status != SubscriberStatus.BOUNCED;
+        });
     }
 
     /** @return the confirmed subscriber's address, or null when the token is unknown or expired */
@@ -90,7 +103,7 @@ public class SubscriptionService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Subscriber s = Subscriber.find("confirmTokenHash", SecretTokens.hash(token.trim())).firstResult();
             Instant now = clock.instant();
-            if (s == null || s.confirmExpiresAt == null || s.confirmExpiresAt.isBefore(now)) {
+            if (s == null || s.confirmExpiresAt == null || s.confirmExpiresAt.isBefore(now) || s.status == SubscriberStatus.BOUNCED) {
                 return null;
             }
             s.status = SubscriberStatus.CONFIRMED;
@@ -143,22 +156,6 @@ public class SubscriptionService {
             slugs.add(clean);
         }
         return List.copyOf(slugs);
-    }
-
-    private void sendConfirmation(Confirmation c) {
-        String link = base() + "/subscriptions/confirm?token=" + c.token();
-        if (!mail.enabled()) {
-            Log.warnf("mail delivery is off (no quarkus.mailer.host): confirmation for a new subscriber not sent");
-            return;
-        }
-        try {
-            mail.send(c.email(), "Confirm your Hallway subscription", SubscribeTemplates.confirmHtml(link).render(),
-                    SubscribeTemplates.confirmText(link).render(), mail.newMessageId(), Map.of());
-        } catch (MailDelivery.SendFailure e) {
-            // not sent: lift the ten-minute limit so asking again sends one at once
-            Log.warnf("confirmation email could not be sent: %s", e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> Subscriber.update("confirmSentAt = null where email = ?1", c.email()));
-        }
     }
 
     private String base() {

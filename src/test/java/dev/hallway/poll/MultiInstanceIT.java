@@ -166,6 +166,7 @@ class MultiInstanceIT {
         settings.put("quarkus.mailer.host", "127.0.0.1");
         settings.put("quarkus.mailer.port", Integer.toString(smtpPort));
         settings.put("quarkus.mailer.start-tls", "DISABLED");
+        settings.put("hallway.mail.enabled", "true");
         // below GreenMail's 30 s idle timeout, so no message goes out on a connection the server already dropped
         settings.put("quarkus.mailer.keep-alive-timeout", "10s");
         settings.put("hallway.digest.retry-delay", "1s");

@@ -75,7 +75,7 @@ class PollFailureTest {
         String url = serve("/failures/store.rss");
         QuarkusMock.installMockForType(new EntryStore() {
             @Override
-            public Result store(long sourceId, String conferenceHint, List<NormalizedEntry> items, Instant seenAt) {
+            public Result store(long sourceId, String conferenceHint, String siteUrl, List<NormalizedEntry> items, Instant seenAt) {
                 throw new IllegalStateException("the database said no (simulated)");
             }
         }, EntryStore.class);

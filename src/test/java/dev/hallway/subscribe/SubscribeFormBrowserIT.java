@@ -52,7 +52,7 @@ class SubscribeFormBrowserIT {
             Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("browser", false);
             settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base,
                     "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(smtpPort),
-                    "quarkus.mailer.start-tls", "DISABLED"));
+                    "quarkus.mailer.start-tls", "DISABLED", "hallway.mail.enabled", "true"));
             try (HallwayProcess hallway = HallwayProcess.start(dir, settings)
                     .awaitReady(Duration.ofSeconds(60))) {
                 hallway.postAdmin("/admin/poll");
@@ -68,6 +68,8 @@ class SubscribeFormBrowserIT {
                 Matcher link = Pattern.compile(Pattern.quote(base) + "/subscriptions/confirm\\?token=[A-Za-z0-9_-]+").matcher(body);
                 assertTrue(link.find(), body);
                 browser.get(link.group());
+                assertEquals("Confirm your subscription", browser.findElement(By.tagName("h1")).getText());
+                browser.findElement(By.cssSelector("form button[type=submit]")).click();
                 assertEquals("You are subscribed", browser.findElement(By.tagName("h1")).getText());
             }
         } finally {

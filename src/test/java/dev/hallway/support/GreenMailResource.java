@@ -39,7 +39,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
         startServer();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
-                "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false",
+                "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false", "hallway.mail.enabled", "true",
                 "hallway.mail.from", "Hallway <digest@hallway.test>",
                 "hallway.mail.unsubscribe-mailbox", "unsubscribe@hallway.test");
     }

@@ -1,0 +1,189 @@
+package dev.hallway.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small SMTP server on 127.0.0.1 that answers RCPT TO with whatever reply a test sets ("451 4.3.0 try later",
+ * "550 5.1.1 no such user", or "250 OK"), and can stop listening altogether (connection refused) and listen again
+ * on the same port. It prefers a port below 1024 that reads like an SMTP reply code (587, then 500–599), which only
+ * root can open: a "Connection refused: /127.0.0.1:587" must not be taken for a 5xx rejection. Elsewhere it takes
+ * any free port.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    private final int port;
+    private volatile ServerSocket socket;
+    private volatile String rcptReply = "250 2.1.5 OK";
+    private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private volatile boolean stalled;
+
+    private ScriptedSmtpServer(ServerSocket socket) {
+        this.socket = socket;
+        this.port = socket.getLocalPort();
+        serve(socket);
+    }
+
+    public static ScriptedSmtpServer start() {
+        int[] candidates = new int[101];
+        candidates[0] = 587;
+        for (int i = 0; i < 100; i++) {
+            candidates[i + 1] = 500 + i;
+        }
+        for (int candidate : candidates) {
+            try {
+                return new ScriptedSmtpServer(new ServerSocket(candidate, 16, InetAddress.getLoopbackAddress()));
+            } catch (IOException inUseOrNotRoot) {
+                // next
+            }
+        }
+        try {
+            return new ScriptedSmtpServer(new ServerSocket(0, 16, InetAddress.getLoopbackAddress()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The reply to every RCPT TO from now on, e.g. "550 5.1.1 no such user". */
+    public void replyToRecipients(String reply) {
+        rcptReply = reply;
+    }
+
+    /** Messages accepted (answered 250 after DATA). */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** The text of every message accepted so far (headers and body as sent). */
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** While stalled, a new connection is accepted and never greeted: a hanging SMTP server. */
+    public void stall(boolean stall) {
+        stalled = stall;
+        if (!stall) {
+            for (Socket c : connections) {
+                closeQuietly(c); // the clients held waiting give up now
+            }
+        }
+    }
+
+    /** Stops listening and drops every connection: a client connecting now is refused. */
+    public synchronized void refuseConnections() {
+        closeQuietly(socket);
+        for (Socket c : connections) {
+            closeQuietly(c);
+        }
+        connections.clear();
+    }
+
+    /** Listens again on the same port. */
+    public synchronized void acceptConnections() {
+        if (!socket.isClosed()) {
+            return;
+        }
+        try {
+            ServerSocket fresh = new ServerSocket();
+            fresh.setReuseAddress(true);
+            fresh.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+            socket = fresh;
+            serve(fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void serve(ServerSocket listening) {
+        Thread accept = new Thread(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    Socket client = listening.accept();
+                    connections.add(client);
+                    Thread session = new Thread(() -> session(client), "scripted-smtp-session");
+                    session.setDaemon(true);
+                    session.start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "scripted-smtp");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    private void session(Socket client) {
+        try (client) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = client.getOutputStream();
+            while (stalled && !client.isClosed()) {
+                Thread.sleep(20);
+            }
+            say(out, "220 scripted.test ESMTP");
+            for (String line; (line = in.readLine()) != null; ) {
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                switch (verb) {
+                    case "EHLO", "HELO" -> say(out, "250 scripted.test");
+                    case "MAIL" -> say(out, "250 2.1.0 OK");
+                    case "RCPT" -> say(out, rcptReply);
+                    case "DATA" -> {
+                        say(out, "354 go ahead");
+                        StringBuilder message = new StringBuilder();
+                        for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
+                            message.append(body).append('\n');
+                        }
+                        messages.add(message.toString());
+                        accepted.incrementAndGet();
+                        say(out, "250 2.0.0 queued");
+                    }
+                    case "QUIT" -> {
+                        say(out, "221 2.0.0 bye");
+                        return;
+                    }
+                    default -> say(out, "250 OK"); // RSET, NOOP
+                }
+            }
+        } catch (IOException dropped) {
+            // the test closed it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connections.remove(client);
+        }
+    }
+
+    private static void say(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        refuseConnections();
+    }
+}
