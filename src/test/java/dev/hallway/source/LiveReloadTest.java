@@ -36,6 +36,8 @@ class LiveReloadTest {
     TestFeeds feeds;
     @Inject
     FeedsFileWatcher watcher;
+    @Inject
+    SourceSync sync;
 
     private final FeedServer server = FeedServerResource.server();
 
@@ -141,6 +143,37 @@ class LiveReloadTest {
         }
         assertTrue(watcher.reloadIfChanged());
         given().when().get("/sources").then().header("X-Hallway-Config-Error", nullValue());
+    }
+
+    @Test
+    void twoInstancesAddingTheSameNewFeedsAtOnceBothEndWithOneRowEach() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            StringBuilder yaml = new StringBuilder("feeds:\n");
+            for (int i = 0; i < 30; i++) {
+                yaml.append("  - url: ").append(server.url("/race/" + round + "/" + i + ".rss")).append('\n');
+            }
+            FeedsConfig config = new FeedsFileLoader(java.time.Duration.ofMinutes(30)).parse("race.yaml", yaml.toString());
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            // the other replica: the same edit applied through its own transaction at the same moment
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    sync.apply(config);
+                } catch (Exception raced) {
+                    // that replica retries on its own; only this one is checked
+                }
+            });
+            start.countDown();
+            boolean applied = feeds.write(yaml.toString());
+            other.join();
+
+            assertTrue(applied, "round " + round + ": " + watcher.state().error());
+            assertNull(watcher.state().error());
+            for (int i = 0; i < 30; i++) {
+                String url = server.url("/race/" + round + "/" + i + ".rss");
+                assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Source.count("configUrl", url)), url);
+            }
+        }
     }
 
     private static void sql(String statement) {
