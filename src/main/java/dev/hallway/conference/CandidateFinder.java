@@ -71,6 +71,9 @@ final class CandidateFinder {
 
     private Candidate catalogued(List<Mention> ms, Instant published) {
         ConferenceSeries series = ms.get(0).series();
+        if (series.listed() && ms.stream().allMatch(m -> m.field() == Mention.Field.LEAD)) {
+            return null; // thousands of listed series: one named only in passing in the text is no subject
+        }
         Mention withEdition = ms.stream().filter(m -> m.edition() != null)
                 .min((a, b) -> Integer.compare(a.field().ordinal(), b.field().ordinal())).orElse(null);
         List<DatedEdition> dated = catalogue.dated(series.slug());
