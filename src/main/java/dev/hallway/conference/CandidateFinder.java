@@ -20,6 +20,8 @@ final class CandidateFinder {
     static final int LEAD_CHARS = 1500;
     /** Where events missing from the catalogue are looked for in the text. */
     static final int DETECT_CHARS = 300;
+    /** An event name longer than this is a sentence the detector walked into, not a name (slugs are cut at 200). */
+    private static final int MAX_DETECTED_NAME = 120;
     /** A report on an edition is written within about a year of it. */
     private static final int REPORT_WINDOW_DAYS = 400;
 
@@ -100,7 +102,7 @@ final class CandidateFinder {
     private static void addDetected(String name, String text, Edition edition, Mention.Field field, Mention.Field editionFrom,
                                     Map<String, List<Mention>> catalogued, List<Candidate> out) {
         String slug = Slugs.of(name);
-        if (catalogued.containsKey(slug) || out.stream().anyMatch(c -> c.series().slug().equals(slug))) {
+        if (name.length() > MAX_DETECTED_NAME || catalogued.containsKey(slug) || out.stream().anyMatch(c -> c.series().slug().equals(slug))) {
             return;
         }
         // a name the catalogue knows under another slug ("Agile Tour Toulouse" when the catalogue matched "Agile")

@@ -13,6 +13,7 @@ import java.util.Map;
  *                 {@code city-year} (DevOpsDays Amsterdam 2024)
  * @param month    the usual month(s) of the event, to infer an edition from a post date
  */
+@io.quarkus.runtime.annotations.RegisterForReflection // bound by our own ObjectMappers, also in a native image
 public record ConferenceSeries(String slug, String name, List<String> aliases, List<String> abbreviations,
                                String editions, Ordinal ordinal, List<String> cities,
                                @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Integer> month,

@@ -91,9 +91,41 @@ final class ReportFeatures {
         context(v, c, all, cues);
         boolean looksBack = cues.title().containsKey("looking-back") || cues.text().containsKey("looking-back")
                 || cues.text().containsKey("first-person-past") || cues.dayMarker() != null;
+        if (TITLE_WORDS) {
+            titleWords(v, title, c);
+        }
+        boolean looksForward = cues.title().containsKey("looking-forward") || cues.text().containsKey("looking-forward")
+                || cues.title().containsKey("invitation") || cues.text().containsKey("invitation");
+        boolean notAfter = v.values().keySet().stream().anyMatch(f -> f.endsWith("posted-before-the-event")
+                || f.endsWith("posted-during-the-event") || f.equals("posted-before-the-edition-year"));
+        v.set("looks-forward-and-posted-before-it-ended", looksForward && notAfter, title);
+        v.set("looks-forward-without-looking-back", looksForward && !looksBack, title);
         v.set("named-in-title-and-looks-back", c.namedIn(Mention.Field.TITLE) && looksBack, title);
         v.set("named-in-text-only-and-looks-back", onlyInText(c) && looksBack, title);
         return v;
+    }
+
+    static final boolean TITLE_WORDS = Boolean.parseBoolean(System.getProperty("hallway.title-words", "true"));
+
+    /** The title's other words (and Japanese/Korean character pairs): what the cue lists do not know yet. */
+    private static void titleWords(Vector v, String title, Candidate c) {
+        String rest = title;
+        for (Mention m : c.mentions()) {
+            if (m.field() == Mention.Field.TITLE) {
+                rest = rest.replace(m.text(), " ");
+            }
+        }
+        rest = rest.replace(c.series().name(), " ").toLowerCase(Locale.ROOT);
+        for (Tokens.Token t : Tokens.of(rest).list) {
+            String w = t.lower();
+            if (Tokens.isCjk(w.charAt(0))) {
+                for (int i = 0; i + 2 <= w.length(); i++) {
+                    v.set("title-word:" + w.substring(i, i + 2), true, w);
+                }
+            } else if (w.length() >= 3 && !t.isNumber()) {
+                v.set("title-word:" + w, true, w);
+            }
+        }
     }
 
     private static void where(Vector v, Candidate c) {
@@ -101,6 +133,10 @@ final class ReportFeatures {
             c.mentions().stream().filter(m -> m.field() == f).findFirst()
                     .ifPresent(m -> v.set("named-in-" + f.name().toLowerCase(Locale.ROOT), true, m.text()));
         }
+        // no labelled post comes with a feeds.yaml hint, so the model has no weight of its own for one: a hint says
+        // what a tag says (the feed, not the post, names the event), and weighs as a tag does
+        c.mentions().stream().filter(m -> m.field() == Mention.Field.HINT).findFirst()
+                .ifPresent(m -> v.set("named-in-tag", true, m.text()));
         long inText = c.mentionsIn(Mention.Field.LEAD);
         v.set("named-often-in-text", inText >= 3, inText + " times");
         v.set("named-in-text-only", onlyInText(c), c.series().name());
@@ -170,20 +206,22 @@ final class ReportFeatures {
         LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
         DatedEdition d = c.dates() != null ? c.dates() : usualDates(c);
         if (d != null) {
-            String because = date + " vs " + d.start() + ".." + d.end();
+            // real dates say more than a series' usual month: the model weighs them apart
+            String because = date + " vs " + d.start() + ".." + d.end() + (c.dates() == null ? " (usual month)" : "");
+            String p = c.dates() == null ? "usual-month-" : "";
             long after = ChronoUnit.DAYS.between(d.end(), date);
             if (date.isBefore(d.start())) {
-                v.set("posted-before-the-event", true, because);
+                v.set(p + "posted-before-the-event", true, because);
             } else if (!date.isAfter(d.end())) {
-                v.set("posted-during-the-event", true, because);
+                v.set(p + "posted-during-the-event", true, because);
             } else if (after <= 14) {
-                v.set("posted-within-two-weeks-after", true, because);
+                v.set(p + "posted-within-two-weeks-after", true, because);
             } else if (after <= 60) {
-                v.set("posted-within-two-months-after", true, because);
+                v.set(p + "posted-within-two-months-after", true, because);
             } else if (after <= 365) {
-                v.set("posted-within-a-year-after", true, because);
+                v.set(p + "posted-within-a-year-after", true, because);
             } else {
-                v.set("posted-years-after", true, because);
+                v.set(p + "posted-years-after", true, because);
             }
             return;
         }

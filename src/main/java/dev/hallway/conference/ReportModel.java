@@ -20,6 +20,7 @@ import java.util.Map;
  * @param threshold the least probability that makes a post a report
  * @param trainedOn what the weights were fitted on (posts, blogs, reports), for the record
  */
+@io.quarkus.runtime.annotations.RegisterForReflection // bound by our own ObjectMappers, also in a native image
 public record ReportModel(String version, double bias, double threshold, Map<String, Double> weights,
                           Map<String, Object> trainedOn) {
 
