@@ -134,6 +134,10 @@ final class CrossValidation {
         for (Map.Entry<String, List<Decision>> e : group(decisions, d -> d.post().blog().replaceAll(":.*", "")).entrySet()) {
             out.append(String.format(Locale.ROOT, "  set  %-9s %s%n", e.getKey(), Figures.of(e.getValue()).line()));
         }
+        for (Map.Entry<String, List<Decision>> e : group(decisions.stream().filter(d -> d.post().id().startsWith("dv")).toList(),
+                d -> d.post().id().substring(0, 3)).entrySet()) {
+            out.append(String.format(Locale.ROOT, "  part %-9s %s%n", e.getKey(), Figures.of(e.getValue()).line()));
+        }
         out.append("per blog (blogs with a mistake):\n");
         for (Map.Entry<String, List<Decision>> e : group(decisions, d -> d.post().blog()).entrySet()) {
             Figures f = Figures.of(e.getValue());
