@@ -90,9 +90,9 @@ class ConferenceApiTest {
 
     @Test
     void editingTheCatalogueInFeedsYamlReclassifiesStoredEntriesAndPinsSurvive() {
-        long kielux = entryId("kielux 2023 – tag 1");
+        long kielux = TestFeeds.entryId("kielux 2023 – tag 1");
         given().when().get("/entries/" + kielux).then().body("conference", nullValue());
-        long computer = entryId("Computer Nostalgia");
+        long computer = TestFeeds.entryId("Computer Nostalgia");
         try {
             pinAndEdit(kielux, computer);
         } finally {
@@ -105,7 +105,7 @@ class ConferenceApiTest {
         given().auth().oauth2(TestFeeds.ADMIN_TOKEN).contentType(ContentType.JSON)
                 .body("{\"series\":\"kielux\",\"name\":\"Kielux\",\"edition\":\"2024\"}")
                 .when().put("/admin/entries/" + computer + "/conference").then().statusCode(200).body("pinned", is(true));
-        long percona = entryId("2023 Percona Live – Day 0");
+        long percona = TestFeeds.entryId("2023 Percona Live – Day 0");
         given().auth().oauth2(TestFeeds.ADMIN_TOKEN).contentType(ContentType.JSON).body("{\"none\":true}")
                 .when().put("/admin/entries/" + percona + "/conference").then().statusCode(200);
 
@@ -124,12 +124,5 @@ class ConferenceApiTest {
                 .when().put("/admin/entries/" + percona + "/conference").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"none\":true}")
                 .when().put("/admin/entries/" + percona + "/conference").then().statusCode(401);
-    }
-
-    private static long entryId(String title) {
-        List<Map<String, Object>> entries = given().queryParam("limit", 500).when().get("/entries").then()
-                .extract().jsonPath().getList("entries");
-        return entries.stream().filter(e -> title.equals(e.get("title"))).map(e -> ((Number) e.get("id")).longValue())
-                .findFirst().orElseThrow(() -> new AssertionError("no entry titled " + title));
     }
 }

@@ -85,10 +85,7 @@ class DigestTest {
         feeds.pollAll();
         // Moved to 2026, "Feedback on DotScale conference 2015" reads as written eleven years after the event, which
         // the classifier rightly doubts; an operator who knows better pins it, and the digest follows the pin.
-        List<Map<String, Object>> entries = given().queryParam("limit", 500).when().get("/entries").then()
-                .extract().jsonPath().getList("entries");
-        long dotScale = entries.stream().filter(e -> "Feedback on DotScale conference 2015".equals(e.get("title")))
-                .map(e -> ((Number) e.get("id")).longValue()).findFirst().orElseThrow();
+        long dotScale = TestFeeds.entryId("Feedback on DotScale conference 2015");
         given().auth().oauth2(TestFeeds.ADMIN_TOKEN).contentType(ContentType.JSON)
                 .body("{\"series\":\"dotscale\",\"name\":\"dotScale\",\"edition\":\"2015\"}")
                 .when().put("/admin/entries/" + dotScale + "/conference").then().statusCode(200);

@@ -45,6 +45,14 @@ public class TestFeeds {
         write(yaml.toString());
     }
 
+    /** The id of the stored entry with this title, as /entries shows it. */
+    public static long entryId(String title) {
+        List<Map<String, Object>> entries = given().queryParam("limit", 500).when().get("/entries").then()
+                .extract().jsonPath().getList("entries");
+        return entries.stream().filter(e -> title.equals(e.get("title"))).map(e -> ((Number) e.get("id")).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("no entry titled " + title));
+    }
+
     public Source source(String configUrl) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Source s = Source.find("configUrl", configUrl).firstResult();
