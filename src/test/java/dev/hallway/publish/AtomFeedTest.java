@@ -173,13 +173,19 @@ class AtomFeedTest {
     void unchangedFeedsAnswer304AndComeFromTheCache() {
         Response first = plain().when().get("/feed.atom").then().statusCode(200).extract().response();
         String etag = first.header("ETag");
-        String lastModified = first.header("Last-Modified");
         assertTrue(etag.startsWith("\"") && !etag.startsWith("W/"), "strong ETag: " + etag);
         assertTrue(first.header("Cache-Control").contains("max-age=300"), first.header("Cache-Control"));
-        long hits = atom.cacheHits();
-        plain().header("If-None-Match", etag).when().get("/feed.atom").then().statusCode(304);
-        plain().header("If-Modified-Since", lastModified).when().get("/feed.atom").then().statusCode(304);
-        assertTrue(atom.cacheHits() >= hits + 2, "served from the cache");
+        // a background job (a scheduled poll, a digest catch-up) may store something between two requests and
+        // rightly empty the cache: the pair is tried again, and must come from the cache at least once in three
+        boolean fromCache = false;
+        for (int attempt = 0; attempt < 3 && !fromCache; attempt++) {
+            Response current = plain().when().get("/feed.atom").then().statusCode(200).extract().response();
+            long hits = atom.cacheHits();
+            plain().header("If-None-Match", current.header("ETag")).when().get("/feed.atom").then().statusCode(304);
+            plain().header("If-Modified-Since", current.header("Last-Modified")).when().get("/feed.atom").then().statusCode(304);
+            fromCache = atom.cacheHits() >= hits + 2;
+        }
+        assertTrue(fromCache, "served from the cache");
         Response gzipped = given().header("Accept-Encoding", "gzip").when().get("/feed.atom").then().statusCode(200)
                 .header("Content-Encoding", "gzip").extract().response();
         assertEquals(first.asString(), gzipped.asString(), "the gzip form is the same feed");
