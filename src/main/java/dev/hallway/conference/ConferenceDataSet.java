@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -144,10 +143,5 @@ final class ConferenceDataSet {
     private static String firstPart(String city) {
         int comma = city.indexOf(',');
         return (comma < 0 ? city : city.substring(0, comma)).strip();
-    }
-
-    /** The distinct series names the data set spells, for tests and reports. */
-    static TreeSet<String> names(List<Row> rows) {
-        return rows.stream().map(r -> seriesName(r.name())).collect(Collectors.toCollection(TreeSet::new));
     }
 }

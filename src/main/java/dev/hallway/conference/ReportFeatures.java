@@ -91,9 +91,7 @@ final class ReportFeatures {
         context(v, c, all, cues);
         boolean looksBack = cues.title().containsKey("looking-back") || cues.text().containsKey("looking-back")
                 || cues.text().containsKey("first-person-past") || cues.dayMarker() != null;
-        if (TITLE_WORDS) {
-            titleWords(v, title, c);
-        }
+        titleWords(v, title, c);
         boolean looksForward = cues.title().containsKey("looking-forward") || cues.text().containsKey("looking-forward")
                 || cues.title().containsKey("invitation") || cues.text().containsKey("invitation");
         boolean notAfter = v.values().keySet().stream().anyMatch(f -> f.endsWith("posted-before-the-event")
@@ -104,8 +102,6 @@ final class ReportFeatures {
         v.set("named-in-text-only-and-looks-back", onlyInText(c) && looksBack, title);
         return v;
     }
-
-    static final boolean TITLE_WORDS = Boolean.parseBoolean(System.getProperty("hallway.title-words", "true"));
 
     /** The title's other words (and Japanese/Korean character pairs): what the cue lists do not know yet. */
     private static void titleWords(Vector v, String title, Candidate c) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * A rough guess of a post's language, for reporting figures per language: the script for Japanese and Korean,
  * then the most frequent function words among English, French, German, Spanish, Italian, Portuguese, Polish and Dutch.
  */
-public final class Languages {
+final class Languages {
 
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
             "en", Set.of("the", "and", "of", "to", "is", "was", "we", "with", "for", "that", "this", "it"),
@@ -23,7 +23,7 @@ public final class Languages {
     private Languages() {
     }
 
-    public static String guess(String text) {
+    static String guess(String text) {
         if (text == null) {
             return "en";
         }
