@@ -42,7 +42,12 @@ public class Conferences {
     }
 
     void onFeedsFile(@Observes FeedsConfig config) {
-        Catalogue catalogue = Catalogue.of(builtIn, config.conferences());
+        Catalogue catalogue;
+        try {
+            catalogue = Catalogue.of(builtIn, CatalogueSection.read(config.conferences()));
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new IllegalStateException("feeds.yaml's conferences were checked when read", e);
+        }
         classifier = new ConferenceClassifier(catalogue);
         // the feeds' conference hints are evidence too: changing one reclassifies as well
         String hints = config.feeds().stream().filter(f -> f.conference() != null)

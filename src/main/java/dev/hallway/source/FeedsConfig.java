@@ -1,12 +1,16 @@
 package dev.hallway.source;
 
-import dev.hallway.conference.ConferenceSeries;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
 
-/** A checked feeds.yaml: every URL valid and unique, every interval parsed. */
-public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, List<ConferenceSeries> conferences) {
+/**
+ * A checked feeds.yaml: every URL valid and unique, every interval parsed.
+ *
+ * @param conferences the {@code conferences:} part as written (checked by its owner, the conference package), or null
+ */
+public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, JsonNode conferences) {
 
     /**
      * One followed blog.

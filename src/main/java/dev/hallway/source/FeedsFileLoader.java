@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallway.common.CanonicalUrl;
 import dev.hallway.common.Hashing;
-import dev.hallway.conference.Catalogue;
-import dev.hallway.conference.ConferenceSeries;
 import dev.hallway.source.FeedsConfig.FeedSpec;
 
 import java.io.IOException;
@@ -43,20 +42,12 @@ public final class FeedsFileLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private final Duration fallbackInterval;
-    private static final java.util.function.Supplier<java.util.Set<String>> BUILT_IN_SLUGS = new java.util.function.Supplier<>() {
-        private volatile java.util.Set<String> slugs;
+    private final FeedsFileSection conferences;
 
-        @Override
-        public java.util.Set<String> get() {
-            if (slugs == null) {
-                slugs = Catalogue.builtIn().stream().map(ConferenceSeries::slug).collect(Collectors.toUnmodifiableSet());
-            }
-            return slugs;
-        }
-    };
-
-    public FeedsFileLoader(Duration fallbackInterval) {
+    /** @param conferences the owner's check of the {@code conferences:} part */
+    public FeedsFileLoader(Duration fallbackInterval, FeedsFileSection conferences) {
         this.fallbackInterval = fallbackInterval;
+        this.conferences = conferences;
     }
 
     public FeedsConfig load(Path file) {
@@ -146,37 +137,23 @@ public final class FeedsFileLoader {
             return new FeedsConfig(defaultInterval, List.copyOf(specs), conferences(raw.conferences()));
         }
 
-        /** Additions to the catalogue need a slug and a name; an entry whose slug is built in overrides it. */
-        private List<ConferenceSeries> conferences(List<ConferenceSeries> conferences) {
-            if (conferences == null) {
-                return List.of();
+        private JsonNode conferences(JsonNode section) {
+            try {
+                conferences.check(section);
+            } catch (FeedsFileSection.Problem e) {
+                throw error("/conferences" + e.pointer(), e.getMessage());
+            } catch (UnrecognizedPropertyException e) {
+                String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+                String pointer = "/conferences" + pointer(e.getPath());
+                JsonLocation key = locations.keyAt(pointer);
+                throw at(name, key != null ? key : locations.at(pointer.substring(0, pointer.lastIndexOf('/'))),
+                        "unknown key '" + e.getPropertyName() + "' in 'conferences" + where(e.getPath().subList(0, e.getPath().size() - 1), true)
+                                + "' (allowed: " + allowed + ")");
+            } catch (JsonMappingException e) {
+                throw error("/conferences" + pointer(e.getPath()), "wrong type in 'conferences" + where(e.getPath(), true) + "': "
+                        + firstLine(e.getOriginalMessage()));
             }
-            java.util.Set<String> builtIn = BUILT_IN_SLUGS.get();
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 0; i < conferences.size(); i++) {
-                String pointer = "/conferences/" + i;
-                ConferenceSeries c = conferences.get(i);
-                if (c == null || c.slug() == null || !c.slug().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                    throw error(pointer, "conference needs a slug of lower-case letters, digits and dashes (like fosdem or open-source-summit-europe)");
-                }
-                if (seen.putIfAbsent(c.slug(), i) != null) {
-                    throw error(pointer + "/slug", "conference " + c.slug() + " is listed twice");
-                }
-                if (!builtIn.contains(c.slug()) && (c.name() == null || c.name().isBlank())) {
-                    throw error(pointer, "conference " + c.slug() + " is not in the built-in catalogue, so it needs a name");
-                }
-                if (!List.of("year", "ordinal", "city-year").contains(c.editions())) {
-                    throw error(pointer + "/editions", "editions must be year, ordinal or city-year");
-                }
-                if (c.editions().equals("ordinal") && (c.ordinal() == null || c.ordinal().format() == null
-                        || !c.ordinal().format().contains("{n}"))) {
-                    throw error(pointer, "an ordinal conference needs ordinal: {format: \"{n}x\", first-year: 2002}");
-                }
-                if (c.month().stream().anyMatch(m -> m == null || m < 1 || m > 12)) {
-                    throw error(pointer + "/month", "month must be 1 to 12");
-                }
-            }
-            return List.copyOf(conferences);
+            return section;
         }
 
         private String url(String value, String pointer) {
@@ -269,19 +246,29 @@ public final class FeedsFileLoader {
 
     /** Jackson reports an unknown key where it stopped reading; point at the key itself instead. */
     private JsonLocation keyLocation(String text, List<JsonMappingException.Reference> refs, JsonLocation fallback) {
-        StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference ref : refs) {
-            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
-        }
         try {
-            JsonLocation key = YamlLocations.of(yaml, text).keyAt(pointer.toString());
+            JsonLocation key = YamlLocations.of(yaml, text).keyAt(pointer(refs));
             return key != null ? key : fallback;
         } catch (IOException e) {
             return fallback;
         }
     }
 
+    /** A JSON pointer ("/feeds/0/url") to where Jackson stopped. */
+    private static String pointer(List<JsonMappingException.Reference> refs) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return pointer.toString();
+    }
+
     private static String where(List<JsonMappingException.Reference> refs) {
+        return where(refs, false);
+    }
+
+    /** A path such as 'feeds[0].url'; {@code inner}: the path continues one already written, so no quotes of its own. */
+    private static String where(List<JsonMappingException.Reference> refs, boolean inner) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : refs) {
             if (ref.getFieldName() != null) {
@@ -289,6 +276,9 @@ public final class FeedsFileLoader {
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
+        }
+        if (inner) {
+            return path.length() == 0 || path.charAt(0) == '[' ? path.toString() : "." + path;
         }
         return path.length() == 0 ? "the top level" : "'" + path + "'";
     }

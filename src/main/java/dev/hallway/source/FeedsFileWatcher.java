@@ -39,6 +39,9 @@ public class FeedsFileWatcher {
     Clock clock;
     @Inject
     Event<FeedsConfig> changes;
+    /** The conference package's check of the conferences: part. */
+    @Inject
+    FeedsFileSection conferences;
 
     private volatile FeedsConfig current;
     private volatile State state;
@@ -129,7 +132,7 @@ public class FeedsFileWatcher {
     }
 
     private FeedsFileLoader loader() {
-        return new FeedsFileLoader(config.poll().defaultInterval());
+        return new FeedsFileLoader(config.poll().defaultInterval(), conferences);
     }
 
     private Path path() {

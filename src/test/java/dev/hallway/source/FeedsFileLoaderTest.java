@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedsFileLoaderTest {
 
-    private final FeedsFileLoader loader = new FeedsFileLoader(Duration.ofMinutes(30));
+    private final FeedsFileLoader loader = new FeedsFileLoader(Duration.ofMinutes(30), FeedsFileSection.ANY);
 
     private FeedsFileException refused(String yaml) {
         return assertThrows(FeedsFileException.class, () -> loader.parse("feeds.yaml", yaml));
@@ -167,7 +167,7 @@ class FeedsFileLoaderTest {
     }
 
     @Test
-    void theShippedFeedsFileIsValid() {
+    void theShippedFeedsFileIsValid() { // its conferences: part is checked in CatalogueSectionTest
         FeedsConfig config = loader.load(java.nio.file.Path.of("feeds.yaml"));
         assertTrue(config.feeds().size() >= 8);
         assertFalse(config.feeds().stream().anyMatch(f -> !f.url().startsWith("https://")));

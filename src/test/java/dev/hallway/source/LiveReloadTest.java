@@ -152,7 +152,7 @@ class LiveReloadTest {
             for (int i = 0; i < 30; i++) {
                 yaml.append("  - url: ").append(server.url("/race/" + round + "/" + i + ".rss")).append('\n');
             }
-            FeedsConfig config = new FeedsFileLoader(java.time.Duration.ofMinutes(30)).parse("race.yaml", yaml.toString());
+            FeedsConfig config = new FeedsFileLoader(java.time.Duration.ofMinutes(30), FeedsFileSection.ANY).parse("race.yaml", yaml.toString());
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             // the other replica: the same edit applied through its own transaction at the same moment
             java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
