@@ -1,7 +1,7 @@
 package dev.hallway.admin;
 
 import dev.hallway.conference.Classification;
-import dev.hallway.conference.ConferencePin;
+import dev.hallway.entry.ConferencePin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;

@@ -1,21 +1,19 @@
 package dev.hallway.conference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.hallway.common.AppState;
 import dev.hallway.common.Hashing;
 import dev.hallway.source.FeedsConfig;
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
- * The catalogue in force (built in + feeds.yaml) and its classifier. When feeds.yaml changes the catalogue — or a
- * new release changes the classifier — every stored entry is classified again.
+ * The catalogue in force (built in + feeds.yaml) and its classifier. Every time feeds.yaml is applied it says which
+ * catalogue is in force ({@link CatalogueChanged}); the store classifies its entries again when that differs from the
+ * one they were classified with (a catalogue edit, a new release of the classifier).
  */
 @ApplicationScoped
 public class Conferences {
@@ -23,12 +21,9 @@ public class Conferences {
     /** Bump when the classifier's features change, so stored entries are classified again on upgrade (the model's own
      *  version is part of the stored version too: retrained weights reclassify as well). */
     static final String CLASSIFIER_VERSION = "2";
-    static final String STATE_KEY = "conference.catalogue";
 
     @Inject
-    Reclassifier reclassifier;
-    @Inject
-    Clock clock;
+    Event<CatalogueChanged> changes;
 
     private final List<ConferenceSeries> builtIn = Catalogue.builtIn();
     private volatile ConferenceClassifier classifier = new ConferenceClassifier(Catalogue.of(builtIn, List.of()));
@@ -53,14 +48,7 @@ public class Conferences {
         String hints = config.feeds().stream().filter(f -> f.conference() != null)
                 .map(f -> f.url() + "=" + f.conference()).sorted().reduce("", (a, b) -> a + "\n" + b);
         String version = version(catalogue) + ":" + Hashing.sha256Hex(hints).substring(0, 16);
-        String stored = QuarkusTransaction.requiringNew().call(() -> AppState.get(STATE_KEY));
-        if (version.equals(stored)) {
-            return;
-        }
-        Log.infof("conference catalogue changed (%d series): classifying every entry again", catalogue.size());
-        int changed = reclassifier.reclassifyAll();
-        QuarkusTransaction.requiringNew().run(() -> AppState.put(STATE_KEY, version, clock.instant()));
-        Log.infof("reclassification done: %d entries changed conference", changed);
+        changes.fire(new CatalogueChanged(version, catalogue.size()));
     }
 
     private static String version(Catalogue catalogue) {

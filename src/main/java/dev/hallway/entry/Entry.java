@@ -125,6 +125,11 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "conference_evidence")
     public String conferenceEvidence;
 
+    /** Checked on every write: polls, pins and reclassification never overwrite each other's change (V11). */
+    @jakarta.persistence.Version
+    @Column(name = "row_version", nullable = false)
+    public long rowVersion;
+
     /** Last time anything a reader sees changed: drives feed caches. */
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;

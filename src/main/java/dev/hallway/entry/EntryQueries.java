@@ -1,6 +1,5 @@
 package dev.hallway.entry;
 
-import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package dev.hallway.entry;
 
 import dev.hallway.common.SqlErrors;
-import dev.hallway.conference.ConferenceAssigner;
 import dev.hallway.normalize.NormalizedEntry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +36,8 @@ public class EntryStore {
     }
 
     /**
-     * Stores in its own transaction; when another poll inserted the same post at the same moment, merges into its row.
+     * Stores in its own transaction; when another poll inserted the same post at the same moment, or another writer
+     * changed one of its rows since it was read, reads again and merges.
      *
      * @param siteUrl the feed's own site (its {@code link}), which tells whether a post comes from its own site
      */
@@ -50,10 +50,12 @@ public class EntryStore {
             try {
                 return metrics.ingested(QuarkusTransaction.requiringNew().call(() -> storeOnce(sourceId, conferenceHint, siteUrl, unique, seenAt)));
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !SqlErrors.isUniqueViolation(e)) {
+                // another poll inserted the same post, or a poll, pin or reclassification wrote one of these rows
+                // since they were read (their version moved on): read them again and merge
+                if (attempt >= 3 || !(SqlErrors.isUniqueViolation(e) || SqlErrors.isStaleRow(e))) {
                     throw e;
                 }
-                Log.debugf("entry store for source %d raced with another poll, merging (attempt %d)", sourceId, attempt);
+                Log.debugf("entry store for source %d raced with another writer, merging (attempt %d)", sourceId, attempt);
             }
         }
     }

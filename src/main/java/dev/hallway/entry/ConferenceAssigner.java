@@ -1,14 +1,20 @@
-package dev.hallway.conference;
+package dev.hallway.entry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallway.entry.Entry;
+import dev.hallway.common.ColumnText;
+import dev.hallway.conference.Classification;
+import dev.hallway.conference.ClassifierInput;
+import dev.hallway.conference.Conferences;
+import dev.hallway.conference.Evidence;
 import dev.hallway.normalize.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Writes the classifier's decision onto an entry, unless an operator pinned it. */
@@ -20,11 +26,18 @@ public class ConferenceAssigner {
     @Inject
     Conferences conferences;
 
+    /** The classifier's decision on a stored entry (its body as stored). */
+    public Classification classify(Entry entry, String hint) {
+        return classify(entry, hint, PlainText.ofHtml(entry.contentHtml));
+    }
+
+    private Classification classify(Entry entry, String hint, String text) {
+        return conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url, text, hint,
+                entry.publishedAt));
+    }
+
     /** @return true when the entry's conference changed */
     public boolean assign(Entry entry, String hint) {
-        if (entry.conferencePinned) {
-            return false;
-        }
         return assign(entry, hint, PlainText.ofHtml(entry.contentHtml));
     }
 
@@ -36,10 +49,8 @@ public class ConferenceAssigner {
         if (entry.conferencePinned) {
             return false;
         }
-        Classification c = conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url,
-                text, hint, entry.publishedAt));
         String before = entry.conferenceSlug;
-        write(entry, c);
+        write(entry, classify(entry, hint, text));
         return !Objects.equals(before, entry.conferenceSlug);
     }
 
@@ -55,6 +66,25 @@ public class ConferenceAssigner {
         entry.conferenceDetected = c != null && c.detected();
         entry.conferenceInferred = c != null && c.inferred();
         entry.conferenceEvidence = c == null ? null : json(c.evidence());
+    }
+
+    /**
+     * The conference columns as {@link #write} sets them and as a row stores them (cut to their sizes), by entity
+     * field: for a targeted UPDATE that changes these columns only, which skips {@code @PreUpdate}.
+     */
+    static Map<String, Object> columns(Classification c) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("conferenceSlug", c == null ? null : ColumnText.cut(c.slug(), ColumnLimits.CONFERENCE_SLUG));
+        columns.put("conferenceSeries", c == null ? null : ColumnText.cut(c.series(), ColumnLimits.CONFERENCE_SERIES));
+        columns.put("conferenceSeriesName", c == null ? null : ColumnText.cut(c.seriesName(), ColumnLimits.CONFERENCE_SERIES_NAME));
+        columns.put("conferenceEdition", c == null ? null : ColumnText.cut(c.edition(), ColumnLimits.CONFERENCE_EDITION));
+        columns.put("conferenceName", c == null ? null : ColumnText.cut(c.name(), ColumnLimits.CONFERENCE_NAME));
+        columns.put("conferenceYear", c == null ? null : c.year());
+        columns.put("conferenceConfidence", c == null ? null : c.confidence());
+        columns.put("conferenceDetected", c != null && c.detected());
+        columns.put("conferenceInferred", c != null && c.inferred());
+        columns.put("conferenceEvidence", c == null ? null : json(c.evidence()));
+        return columns;
     }
 
     /** The entry's conference as the API shows it, or null. */

@@ -1,15 +1,20 @@
-package dev.hallway.conference;
+package dev.hallway.entry;
 
-import dev.hallway.entry.Entry;
-import dev.hallway.entry.EntryChanges;
+import dev.hallway.common.SqlErrors;
+import dev.hallway.conference.Classification;
+import dev.hallway.conference.ConferenceSeries;
+import dev.hallway.conference.Conferences;
+import dev.hallway.conference.Evidence;
+import dev.hallway.conference.Slugs;
 import dev.hallway.source.Source;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +42,28 @@ public class ConferencePin {
     @Inject
     java.time.Clock clock;
 
-    @Transactional
     public Classification pin(long entryId, Request request) {
+        return retried(() -> pinOnce(entryId, request));
+    }
+
+    public Classification unpin(long entryId) {
+        return retried(() -> unpinOnce(entryId));
+    }
+
+    /** A poll or a reclassification that wrote the row since it was read: read it again and pin that. */
+    private static Classification retried(Supplier<Classification> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work::get);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !SqlErrors.isStaleRow(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Classification pinOnce(long entryId, Request request) {
         Entry entry = entry(entryId);
         if (request == null) {
             throw new BadRequestException("send {\"series\":\"fosdem\",\"edition\":\"2019\"} or {\"none\":true}");
@@ -71,8 +96,7 @@ public class ConferencePin {
         return c;
     }
 
-    @Transactional
-    public Classification unpin(long entryId) {
+    private Classification unpinOnce(long entryId) {
         Entry entry = entry(entryId);
         entry.conferencePinned = false;
         Source source = Source.findById(entry.sourceId);
