@@ -8,6 +8,7 @@ import dev.hallway.subscribe.SubscriberStatus;
 import dev.hallway.subscribe.SubscriptionService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,9 +97,8 @@ public class DigestSender {
 
     private List<Long> due() {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
-                        "(status = ?1 and nextAttemptAt <= ?2) or (status = ?3 and leaseUntil < ?2) order by id",
-                        OutboxStatus.PENDING, now, OutboxStatus.SENDING)
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(OutboxClaims.DUE + " order by id",
+                        Parameters.with("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING).and("now", now))
                 .page(0, BATCH).list().stream().map(m -> m.id).toList());
     }
 
@@ -124,12 +124,12 @@ public class DigestSender {
             return failed(id, SendErrors.describe(e), false);
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage m = OutboxMessage.findById(id);
+            // sent is sent, whoever holds the row now: the server accepted it, so no one may send it again
+            OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
             m.status = OutboxStatus.SENT;
             m.sentAt = clock.instant();
             m.attempts++;
-            m.leaseOwner = null;
-            m.leaseUntil = null;
+            OutboxClaims.giveBack(m);
             m.lastError = null;
             // the address takes mail again: earlier rejections no longer count towards marking it bounced
             Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", job.subscriberId());
@@ -143,7 +143,7 @@ public class DigestSender {
             Subscriber s = Subscriber.findById(m.subscriberId);
             if (s == null || s.status != SubscriberStatus.CONFIRMED) {
                 m.status = OutboxStatus.SKIPPED;
-                m.leaseOwner = null;
+                OutboxClaims.giveBack(m);
                 return null;
             }
             if (m.messageId == null) {
@@ -182,8 +182,7 @@ public class DigestSender {
             Log.warnf("digest %s to subscriber %d failed (attempt %d, %s): %s", m.week, m.subscriberId, m.attempts,
                     permanent ? "permanent" : giveUp ? "giving up" : "will retry", error);
             m.lastError = SendErrors.bounded(error);
-            m.leaseOwner = null;
-            m.leaseUntil = null;
+            OutboxClaims.giveBack(m);
             if (permanent) {
                 Subscriber s = Subscriber.findById(m.subscriberId);
                 s.bounces++;

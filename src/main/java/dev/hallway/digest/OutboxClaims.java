@@ -1,9 +1,10 @@
 package dev.hallway.digest;
 
 import dev.hallway.config.HallwayConfig;
-import dev.hallway.config.InstanceId;
+import dev.hallway.config.Leases;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who sends which outbox message. A message is claimed with a lease by one conditional UPDATE (so instances sharing
- * the database never send the same message); the lease runs out by itself if the instance dies, and a stopping
- * instance lets its sends in progress finish, then gives back whatever it still holds.
+ * Who sends which outbox message. A message is claimed with a lease ({@link Leases}: one conditional UPDATE, so
+ * instances sharing the database never send the same message; it runs out by itself if the instance dies), and a
+ * stopping instance lets its sends in progress finish, then gives back whatever it still holds.
  */
 @ApplicationScoped
 public class OutboxClaims {
@@ -29,7 +30,7 @@ public class OutboxClaims {
     @Inject
     Clock clock;
     @Inject
-    InstanceId instance;
+    Leases leases;
 
     /** Messages claimed and not yet done with; guarded by this. */
     private final Set<Long> sending = new HashSet<>();
@@ -46,11 +47,10 @@ public class OutboxClaims {
         }
         boolean won = false;
         try {
-            Instant now = clock.instant();
             won = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
-                    "status = ?1, leaseOwner = ?2, leaseUntil = ?3 where id = ?4 and "
-                            + "((status = ?5 and nextAttemptAt <= ?6) or (status = ?1 and leaseUntil < ?6))",
-                    OutboxStatus.SENDING, instance.value(), now.plus(config.digest().lease()), id, OutboxStatus.PENDING, now) == 1);
+                    "status = :sending, " + Leases.TAKE + " where id = :id and " + DUE,
+                    leases.take(config.digest().lease()).and("id", id).and("sending", OutboxStatus.SENDING)
+                            .and("pending", OutboxStatus.PENDING)) == 1);
             return won;
         } finally {
             if (!won) {
@@ -59,9 +59,21 @@ public class OutboxClaims {
         }
     }
 
+    /**
+     * JPQL: a message to send at {@code :now} — pending and due, or claimed by a sender that died (its lease ran out).
+     * Parameters {@code :pending}, {@code :sending}, {@code :now}.
+     */
+    static final String DUE = "((status = :pending and nextAttemptAt <= :now) or (status = :sending and " + Leases.FREE + "))";
+
     /** Whether this instance still holds the message: not once it gave it back at shutdown or another took it over. */
     boolean holds(OutboxMessage message) {
-        return instance.value().equals(message.leaseOwner);
+        return leases.holds(message.leaseOwner);
+    }
+
+    /** The end of an attempt, inside the caller's transaction: the message names no holder any more. */
+    static void giveBack(OutboxMessage message) {
+        message.leaseOwner = null;
+        message.leaseUntil = null;
     }
 
     /** The attempt on a claimed message is over, whatever its result: its row no longer names this instance. */
@@ -99,8 +111,8 @@ public class OutboxClaims {
                     config.shutdownWait());
         }
         int released = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
-                "status = ?1, leaseOwner = null, leaseUntil = null where status = ?2 and leaseOwner = ?3",
-                OutboxStatus.PENDING, OutboxStatus.SENDING, instance.value()));
+                "status = :pending, " + Leases.GIVE_BACK + " where status = :sending and " + Leases.OURS,
+                leases.ours().and("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING)));
         if (released > 0) {
             Log.infof("gave back %d claimed digest messages", released);
         }

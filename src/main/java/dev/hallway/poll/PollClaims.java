@@ -1,10 +1,11 @@
 package dev.hallway.poll;
 
 import dev.hallway.config.HallwayConfig;
-import dev.hallway.config.InstanceId;
+import dev.hallway.config.Leases;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who polls which feed. A feed is polled only by the instance holding its lease; the lease is taken with one
- * conditional UPDATE (atomic on any database, so several instances can share one) and expires on its own if the
- * instance dies.
+ * Who polls which feed. A feed is polled only by the instance holding its lease ({@link Leases}: taken with one
+ * conditional UPDATE, atomic on any database, so several instances can share one; it expires on its own if the
+ * instance dies).
  */
 @ApplicationScoped
 public class PollClaims {
@@ -29,13 +30,9 @@ public class PollClaims {
     @Inject
     Clock clock;
     @Inject
-    InstanceId instance;
+    Leases leases;
 
     private volatile boolean closed;
-
-    private String instanceId() {
-        return instance.value();
-    }
 
     /** A feed asked for; {@code ours}: this instance now holds its lease and may poll it. */
     public record Claimed(PollTarget target, boolean ours) {
@@ -48,8 +45,8 @@ public class PollClaims {
         }
         Instant now = clock.instant();
         List<PollTarget> candidates = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find(
-                        "active = true and status <> ?1 and nextPollAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextPollAt",
-                        SourceStatus.DISABLED, now)
+                        "active = true and status <> :disabled and nextPollAt <= :now and " + Leases.FREE + " order by nextPollAt",
+                        Parameters.with("disabled", SourceStatus.DISABLED).and("now", now))
                 .page(0, max).list().stream().map(PollTarget::of).toList());
         List<PollTarget> claimed = new ArrayList<>();
         for (PollTarget c : candidates) {
@@ -68,15 +65,13 @@ public class PollClaims {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        Instant until = now.plus(config.poll().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
             // leases we held already belong to polls in flight here: those feeds are busy, not newly ours
-            Set<Long> inFlight = Set.copyOf(Source.<Source>list("id in ?1 and leaseOwner = ?2", ids, instanceId())
+            Set<Long> inFlight = Set.copyOf(Source.<Source>list("id in :ids and " + Leases.OURS, leases.ours().and("ids", ids))
                     .stream().map(s -> s.id).toList());
             if (!closed) { // shutting down: every feed answers busy
-                Source.update("leaseOwner = ?1, leaseUntil = ?2 where id in ?3 and (leaseUntil is null or leaseUntil < ?4)",
-                        instanceId(), until, ids, now);
+                Source.update(Leases.TAKE + " where id in :ids and " + Leases.FREE,
+                        leases.take(config.poll().lease()).and("ids", ids));
             }
             Map<Long, Source> byId = new HashMap<>();
             Source.<Source>list("id in ?1", ids).forEach(s -> byId.put(s.id, s));
@@ -84,7 +79,7 @@ public class PollClaims {
             for (Long id : ids) {
                 Source s = byId.get(id);
                 if (s != null) {
-                    answers.add(new Claimed(PollTarget.of(s), instanceId().equals(s.leaseOwner) && !inFlight.contains(id)));
+                    answers.add(new Claimed(PollTarget.of(s), leases.holds(s.leaseOwner) && !inFlight.contains(id)));
                 }
             }
             return answers;
@@ -96,17 +91,14 @@ public class PollClaims {
         if (closed) {
             return false;
         }
-        Instant now = clock.instant();
-        Instant until = now.plus(config.poll().lease());
         return QuarkusTransaction.requiringNew().call(() -> Source.update(
-                "leaseOwner = ?1, leaseUntil = ?2 where id = ?3 and (leaseUntil is null or leaseUntil < ?4)"
-                        + " and nextPollAt <= ?4 and active = true",
-                instanceId(), until, sourceId, now) == 1);
+                Leases.TAKE + " where id = :id and " + Leases.FREE + " and nextPollAt <= :now and active = true",
+                leases.take(config.poll().lease()).and("id", sourceId)) == 1);
     }
 
     /** Gives a lease back, inside the caller's transaction, if this instance still holds it. */
     void releaseInTransaction(Source source) {
-        if (instanceId().equals(source.leaseOwner)) {
+        if (leases.holds(source.leaseOwner)) {
             source.leaseOwner = null;
             source.leaseUntil = null;
         }
@@ -115,7 +107,7 @@ public class PollClaims {
     /** Gives back leases of feeds claimed but never polled (shutdown, rejected work). */
     public void release(long sourceId) {
         QuarkusTransaction.requiringNew().run(() -> Source.update(
-                "leaseOwner = null, leaseUntil = null where id = ?1 and leaseOwner = ?2", sourceId, instanceId()));
+                Leases.GIVE_BACK + " where id = :id and " + Leases.OURS, leases.ours().and("id", sourceId)));
     }
 
     /** Shutdown: this instance takes no more leases. */
@@ -126,6 +118,6 @@ public class PollClaims {
     /** Shutdown: gives back every lease this instance still holds, so other instances need not wait for expiry. */
     int releaseAll() {
         return QuarkusTransaction.requiringNew().call(() -> Source.update(
-                "leaseOwner = null, leaseUntil = null where leaseOwner = ?1", instanceId()));
+                Leases.GIVE_BACK + " where " + Leases.OURS, leases.ours()));
     }
 }
