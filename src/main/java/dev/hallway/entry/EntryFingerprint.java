@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * An entry's text fingerprint and date in a narrow table of their own, so the syndicated-copy check reads a few
  * bytes per stored post instead of whole rows. Kept in step with {@link Entry#contentFingerprint} by
- * {@link #track(Entry, boolean)}; posts too short to fingerprint have no row.
+ * {@link #track(Entry)} and, for new posts, {@link EntryBatch}; posts too short to fingerprint have no row.
  */
 @Entity
 @Table(name = "entry_fingerprint")
@@ -27,9 +27,9 @@ public class EntryFingerprint extends PanacheEntityBase {
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 
-    /** Writes (or removes) the row for an entry just inserted or changed. */
-    static void track(Entry entry, boolean isNew) {
-        EntryFingerprint row = isNew ? null : findById(entry.id);
+    /** Writes (or removes) the row of a stored entry whose text changed. */
+    static void track(Entry entry) {
+        EntryFingerprint row = findById(entry.id);
         if (entry.contentFingerprint == 0) {
             if (row != null) {
                 row.delete();

@@ -6,15 +6,15 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.StaleStateException;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.LongFunction;
 
 /**
  * Stores the posts of one fetched feed: one row per dedupe key, updated in place when the post changes,
@@ -32,7 +32,8 @@ public class EntryStore {
     @Inject
     SyndicationMatcher copies;
 
-    public record Result(int found, int added, int updated) {
+    /** {@code writeStatements}: JDBC statements that wrote the poll's new and seen-again rows (a batch counts once). */
+    public record Result(int found, int added, int updated, int writeStatements) {
     }
 
     /**
@@ -62,70 +63,75 @@ public class EntryStore {
 
     private Result storeOnce(long sourceId, String hint, String siteUrl, Map<String, NormalizedEntry> items, Instant seenAt) {
         if (items.isEmpty()) {
-            return new Result(0, 0, 0);
+            return new Result(0, 0, 0, 0);
         }
-        Map<String, Entry> byKey = Entry.<Entry>list("dedupeKey in ?1", items.keySet()).stream()
-                .collect(Collectors.toMap(e -> e.dedupeKey, Function.identity()));
-        Map<String, Entry> byAlias = aliased(items.keySet(), byKey.keySet());
-        List<Long> knownIds = new ArrayList<>();
-        byKey.values().forEach(e -> knownIds.add(e.id));
-        byAlias.values().forEach(e -> knownIds.add(e.id));
-        Map<Long, Sighting> sightings = knownIds.isEmpty() ? new HashMap<>()
-                : Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId in ?2", sourceId, knownIds).stream()
-                .collect(Collectors.toMap(s -> s.key.entryId(), Function.identity()));
+        EntityManager em = Entry.getEntityManager();
+        Map<String, KnownPosts.Known> known = KnownPosts.lookup(sourceId, items.keySet());
+        EntryBatch batch = new EntryBatch(seenAt);
+        Map<Long, Entry> loaded = new HashMap<>(); // read through Hibernate: an edit, a copy check
+        // (a lambda, not Entry::findById: Panache generates findById in Entry, a method reference binds the base class)
+        LongFunction<Entry> entity = id -> loaded.computeIfAbsent(id, i -> Entry.findById(i));
         int added = 0, updated = 0;
         for (NormalizedEntry item : items.values()) {
-            Entry entry = byKey.get(item.dedupeKey());
+            KnownPosts.Known k = known.get(item.dedupeKey());
             boolean fromSite = PreferredCopy.fromSite(siteUrl, item.url());
-            if (entry != null) {
-                if (!PreferredCopy.replaces(entry, sourceId, fromSite, item)) {
-                    entry.lastSeenAt = seenAt; // another feed's copy of a post whose preferred copy we show
-                } else if (update(entry, item, sourceId, fromSite, seenAt)) {
-                    copies.remember(entry, false);
-                    assigner.assign(entry, hint, item.text());
-                    updated++;
-                }
-            } else {
-                entry = byAlias.get(item.dedupeKey());
-                if (entry == null) {
-                    entry = copies.original(item);
-                    if (entry != null) {
-                        alias(item, entry, seenAt);
-                        sightings.putAll(Sighting.<Sighting>list("key.sourceId = ?1 and key.entryId = ?2", sourceId, entry.id)
-                                .stream().collect(Collectors.toMap(s -> s.key.entryId(), Function.identity())));
+            if (k != null && !k.byAlias()) {
+                long entryId = k.entryId();
+                if (!PreferredCopy.replaces(k.shownSourceId(), k.contentFromSite(), sourceId, fromSite, item,
+                        () -> entity.apply(entryId).contentHtml)) {
+                    batch.seenAgain(entryId, k.rowVersion(), null, null); // another feed's copy of a post whose preferred copy we show
+                } else if (k.contentHash().equals(item.contentHash())) {
+                    batch.seenAgain(entryId, k.rowVersion(), sourceId, fromSite);
+                } else {
+                    Entry entry = entity.apply(entryId);
+                    if (entry == null || entry.rowVersion != k.rowVersion()) {
+                        throw new StaleStateException("entry " + entryId + " changed since the poll read it");
+                    }
+                    if (update(entry, item, sourceId, fromSite, seenAt)) {
+                        copies.remember(entry, false);
+                        assigner.assign(entry, hint, item.text());
+                        updated++;
                     }
                 }
-                if (entry == null) {
-                    entry = insert(sourceId, fromSite, item, seenAt);
+                batch.sight(entryId, k.sighted(), item.guid(), item.url());
+            } else if (k != null) {
+                // a syndicated copy seen again: the post is seen again, its text stays the original's
+                batch.seenAgain(k.entryId(), k.rowVersion(), null, null);
+                batch.sight(k.entryId(), k.sighted(), item.guid(), item.url());
+            } else {
+                Entry original = copies.original(item, id -> {
+                    Entry pending = batch.pending(id);
+                    return pending != null ? pending : entity.apply(id);
+                });
+                if (original != null) {
+                    batch.alias(alias(item, original, seenAt));
+                    original.lastSeenAt = seenAt; // a syndicated copy: the post is seen again, its text stays the original's
+                    long entryId = original.id;
+                    boolean stored = batch.pending(entryId) == null && !batch.sighted(entryId);
+                    batch.sight(entryId, stored && hasSighting(entryId, sourceId), item.guid(), item.url());
+                } else {
+                    Entry entry = newEntry(sourceId, fromSite, item, seenAt);
+                    batch.insert(em, entry);
                     copies.remember(entry, true);
                     assigner.assign(entry, hint, item.text());
                     added++;
-                } else {
-                    entry.lastSeenAt = seenAt; // a syndicated copy: the post is seen again, its text stays the original's
+                    batch.sight(entry.id, false, item.guid(), item.url());
                 }
             }
-            sight(sightings, entry, sourceId, item, seenAt);
         }
+        batch.write(em, sourceId, loaded);
         if (added + updated > 0) {
             changes.changed();
         }
-        return new Result(items.size(), added, updated);
+        return new Result(items.size(), added, updated, batch.statements());
     }
 
-    /** Entries already known under another URL, by the keys of this batch that are not their own. */
-    private static Map<String, Entry> aliased(java.util.Set<String> keys, java.util.Set<String> found) {
-        List<String> missing = keys.stream().filter(k -> !found.contains(k)).toList();
-        if (missing.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Entry> byAlias = new HashMap<>();
-        for (EntryAlias alias : EntryAlias.<EntryAlias>list("dedupeKey in ?1", missing)) {
-            byAlias.put(alias.dedupeKey, Entry.findById(alias.entryId));
-        }
-        return byAlias;
+    private static boolean hasSighting(long entryId, long sourceId) {
+        return Sighting.count("key.entryId = ?1 and key.sourceId = ?2", entryId, sourceId) > 0;
     }
 
-    private static Entry insert(long sourceId, boolean fromSite, NormalizedEntry item, Instant seenAt) {
+    /** A new post's row, written by {@link EntryBatch}. */
+    private static Entry newEntry(long sourceId, boolean fromSite, NormalizedEntry item, Instant seenAt) {
         Entry entry = new Entry();
         entry.dedupeKey = item.dedupeKey();
         entry.sourceId = sourceId;
@@ -135,7 +141,6 @@ public class EntryStore {
         copy(item, entry);
         entry.lastSeenAt = seenAt;
         entry.changedAt = seenAt;
-        entry.persist();
         return entry;
     }
 
@@ -160,29 +165,13 @@ public class EntryStore {
         return true;
     }
 
-    private static void alias(NormalizedEntry item, Entry original, Instant seenAt) {
+    private static EntryAlias alias(NormalizedEntry item, Entry original, Instant seenAt) {
         EntryAlias alias = new EntryAlias();
         alias.dedupeKey = item.dedupeKey();
         alias.entryId = original.id;
         alias.canonicalUrl = item.canonicalUrl();
         alias.createdAt = seenAt;
-        alias.persist();
-    }
-
-    private static void sight(Map<Long, Sighting> sightings, Entry entry, long sourceId, NormalizedEntry item, Instant seenAt) {
-        Sighting sighting = sightings.get(entry.id);
-        if (sighting == null) {
-            sighting = new Sighting();
-            sighting.key = new Sighting.Key(entry.id, sourceId);
-            sighting.firstSeenAt = seenAt;
-            sighting.guid = item.guid();
-            sighting.url = item.url();
-            sighting.lastSeenAt = seenAt;
-            sighting.persist();
-            sightings.put(entry.id, sighting);
-        } else {
-            sighting.lastSeenAt = seenAt;
-        }
+        return alias;
     }
 
     private static void copy(NormalizedEntry item, Entry entry) {

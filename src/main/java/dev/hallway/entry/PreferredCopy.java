@@ -5,6 +5,7 @@ import dev.hallway.normalize.PlainText;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Which feed's copy of a post an entry shows when several feeds carry the same URL (a full-text blog and a
@@ -19,13 +20,22 @@ final class PreferredCopy {
     /** Whether the copy a feed just carried should replace the one the entry shows. */
     static boolean replaces(Entry entry, long sourceId, boolean fromSite, NormalizedEntry item) {
         long shown = entry.contentSourceId != null ? entry.contentSourceId : entry.sourceId;
-        if (shown == sourceId) {
+        return replaces(shown, entry.contentFromSite, sourceId, fromSite, item, () -> entry.contentHtml);
+    }
+
+    /**
+     * The same from the entry's shown copy: the feed it came from, whether from the post's own site, and its HTML,
+     * asked for only when the fuller copy decides.
+     */
+    static boolean replaces(long shownSourceId, boolean shownFromSite, long sourceId, boolean fromSite,
+                            NormalizedEntry item, Supplier<String> shownHtml) {
+        if (shownSourceId == sourceId) {
             return true; // the feed whose copy this is: an edit of the post
         }
-        if (fromSite != entry.contentFromSite) {
+        if (fromSite != shownFromSite) {
             return fromSite;
         }
-        return item.text().length() > PlainText.ofHtml(entry.contentHtml).length();
+        return item.text().length() > PlainText.ofHtml(shownHtml.get()).length();
     }
 
     /** Whether a post's URL is on the site of the feed that carried it (hosts equal, case and {@code www.} aside). */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 /**
  * Finds, for a post new to us, a stored post with the same text under another URL: the copy a blog republishes
@@ -19,10 +20,13 @@ class SyndicationMatcher {
     @Inject
     FingerprintIndex index;
 
-    /** The stored post this one is a copy of, or null. Runs inside the store's transaction. */
-    Entry original(NormalizedEntry item) {
+    /**
+     * The stored post this one is a copy of, or null. Runs inside the store's transaction; {@code entries} reads a
+     * post by id (one this poll is about to insert, or a stored one), null when there is none.
+     */
+    Entry original(NormalizedEntry item, LongFunction<Entry> entries) {
         for (Long id : index.near(item.fingerprint())) {
-            Entry candidate = Entry.findById(id);
+            Entry candidate = entries.apply(id);
             // the index can hold a slot that no longer holds (a rolled-back insert, an edited post): check the row
             if (candidate != null
                     && ContentFingerprint.sameContent(candidate.contentFingerprint, item.fingerprint())
@@ -34,11 +38,13 @@ class SyndicationMatcher {
     }
 
     /**
-     * A post just stored, or whose text changed: a later item (of this batch or another) can be its copy. Keeps its
-     * fingerprint row and this instance's index in step.
+     * A post just stored, or whose text changed: a later item (of this batch or another) can be its copy. Keeps this
+     * instance's index in step, and the fingerprint row of a changed post ({@link EntryBatch} writes a new post's).
      */
     void remember(Entry entry, boolean isNew) {
-        EntryFingerprint.track(entry, isNew);
+        if (!isNew) {
+            EntryFingerprint.track(entry);
+        }
         index.add(entry.id, entry.contentFingerprint);
     }
 }
