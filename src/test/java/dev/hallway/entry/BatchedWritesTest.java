@@ -119,6 +119,46 @@ class BatchedWritesTest {
     }
 
     @Test
+    void aCopyOfAPostEarlierInTheSamePollIsAnAliasOfTheRowTheBatchInserts() {
+        long source = source("copies");
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        NormalizedEntry original = posts("copies", 1, at).get(0);
+        String copyUrl = "https://elsewhere.example/copies/0";
+        NormalizedEntry copy = new NormalizedEntry(Hashing.sha256Hex(copyUrl.getBytes()), copyUrl.substring(8), copyUrl, copyUrl,
+                "Reposted: " + original.title(), original.authors(), at, at, false, false, "en", List.of(), original.summary(),
+                original.contentHtml(), original.contentHash(), original.fingerprint(), original.text());
+
+        EntryStore.Result stored = store.store(source, null, null, List.of(original, copy), at);
+
+        assertEquals(1, stored.added(), "the copy is the same post");
+        Entry entry = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>find("sourceId", source).singleResult());
+        EntryAlias alias = QuarkusTransaction.requiringNew().call(() -> EntryAlias.<EntryAlias>findById(copy.dedupeKey()));
+        assertEquals(entry.id, alias.entryId);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Sighting.count("key.sourceId", source)), "one sighting per post");
+        assertEquals(0, store.store(source, null, null, List.of(original, copy), at.plusSeconds(60)).added(),
+                "both found again: by its own key and by its alias");
+    }
+
+    @Test
+    void aPostSeenAgainWhoseRowMovedOnSinceItWasReadFailsAsAStaleRow() {
+        long source = source("stale");
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        store.store(source, null, null, posts("stale", 1, at), at);
+        Entry stored = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>find("sourceId", source).singleResult());
+        QuarkusTransaction.requiringNew().run(() -> Entry.<Entry>findById(stored.id).title = "pinned meanwhile"); // version 0 -> 1
+
+        EntryBatch batch = new EntryBatch(at.plusSeconds(60));
+        batch.seenAgain(stored.id, stored.rowVersion, null, null);
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> batch.write(Entry.getEntityManager(), source, java.util.Map.of())));
+
+        assertTrue(dev.hallway.common.SqlErrors.isStaleRow(failure), () -> "a stale row, which EntryStore reads again: " + failure);
+        Entry now = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>findById(stored.id));
+        assertEquals("pinned meanwhile", now.title);
+        assertEquals(at, now.lastSeenAt, "nothing written");
+    }
+
+    @Test
     void aPostsOverlongFieldsAreCutToTheirColumnsByTheBatchInsert() {
         long source = source("overlong");
         Instant at = Instant.parse("2026-03-02T10:00:00Z");
