@@ -1,20 +1,17 @@
 package dev.hallway.entry;
 
+import dev.hallway.common.JdbcBinds;
+import dev.hallway.common.SequenceIds;
 import dev.hallway.common.StringListConverter;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,10 +63,7 @@ final class EntryBatch {
 
     /** A new post: takes an id from the entry sequence (Hibernate's own pooled allocator) and queues its row. */
     void insert(EntityManager em, Entry entry) {
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        BeforeExecutionGenerator ids = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(Entry.class).getGenerator();
-        entry.id = (Long) ids.generate(session, entry, null, EventType.INSERT);
+        entry.id = SequenceIds.next(em, Entry.class, entry);
         newEntries.put(entry.id, entry);
     }
 
@@ -171,12 +165,12 @@ final class EntryBatch {
         ps.setString(i++, e.url);
         ps.setString(i++, e.guid);
         ps.setLong(i++, e.sourceId);
-        setLong(ps, i++, e.contentSourceId);
+        JdbcBinds.longOrNull(ps, i++, e.contentSourceId);
         ps.setBoolean(i++, e.contentFromSite);
         ps.setString(i++, e.title);
         ps.setString(i++, NAMES.convertToDatabaseColumn(e.authors));
-        setInstant(ps, i++, e.publishedAt);
-        setInstant(ps, i++, e.updatedAt);
+        JdbcBinds.instant(ps, i++, e.publishedAt);
+        JdbcBinds.instant(ps, i++, e.updatedAt);
         ps.setBoolean(i++, e.dateMissing);
         ps.setBoolean(i++, e.dateClamped);
         ps.setString(i++, e.language);
@@ -185,19 +179,15 @@ final class EntryBatch {
         ps.setString(i++, e.contentHtml);
         ps.setString(i++, e.contentHash);
         ps.setLong(i++, e.contentFingerprint);
-        setInstant(ps, i++, e.firstSeenAt);
-        setInstant(ps, i++, e.lastSeenAt);
-        setInstant(ps, i++, e.changedAt);
+        JdbcBinds.instant(ps, i++, e.firstSeenAt);
+        JdbcBinds.instant(ps, i++, e.lastSeenAt);
+        JdbcBinds.instant(ps, i++, e.changedAt);
         ps.setString(i++, e.conferenceSlug);
         ps.setString(i++, e.conferenceSeries);
         ps.setString(i++, e.conferenceSeriesName);
         ps.setString(i++, e.conferenceEdition);
         ps.setString(i++, e.conferenceName);
-        if (e.conferenceYear == null) {
-            ps.setNull(i++, Types.INTEGER);
-        } else {
-            ps.setInt(i++, e.conferenceYear);
-        }
+        JdbcBinds.intOrNull(ps, i++, e.conferenceYear);
         if (e.conferenceConfidence == null) {
             ps.setNull(i++, Types.DOUBLE);
         } else {
@@ -220,7 +210,7 @@ final class EntryBatch {
             for (Entry e : printed) {
                 ps.setLong(1, e.id);
                 ps.setLong(2, e.contentFingerprint);
-                setInstant(ps, 3, e.publishedAt);
+                JdbcBinds.instant(ps, 3, e.publishedAt);
                 ps.addBatch();
             }
             execute(ps);
@@ -237,7 +227,7 @@ final class EntryBatch {
                 ps.setString(1, a.dedupeKey);
                 ps.setLong(2, a.entryId);
                 ps.setString(3, a.canonicalUrl);
-                setInstant(ps, 4, a.createdAt);
+                JdbcBinds.instant(ps, 4, a.createdAt);
                 ps.addBatch();
             }
             execute(ps);
@@ -255,8 +245,8 @@ final class EntryBatch {
                 ps.setLong(2, sourceId);
                 ps.setString(3, s.guid);
                 ps.setString(4, s.url);
-                setInstant(ps, 5, seenAt);
-                setInstant(ps, 6, seenAt);
+                JdbcBinds.instant(ps, 5, seenAt);
+                JdbcBinds.instant(ps, 6, seenAt);
                 ps.addBatch();
             }
             execute(ps);
@@ -273,8 +263,8 @@ final class EntryBatch {
                 + "row_version = row_version + 1 where id = ? and row_version = ?")) {
             List<SeenAgain> rows = List.copyOf(entriesSeenAgain.values());
             for (SeenAgain s : rows) {
-                setInstant(ps, 1, seenAt);
-                setLong(ps, 2, s.shownSourceId());
+                JdbcBinds.instant(ps, 1, seenAt);
+                JdbcBinds.longOrNull(ps, 2, s.shownSourceId());
                 if (s.fromSite() == null) {
                     ps.setNull(3, Types.BOOLEAN);
                 } else {
@@ -300,7 +290,7 @@ final class EntryBatch {
         try (PreparedStatement ps = c.prepareStatement(
                 "update sighting set last_seen_at = ? where entry_id = ? and source_id = ?")) {
             for (long entryId : sightingsSeenAgain) {
-                setInstant(ps, 1, seenAt);
+                JdbcBinds.instant(ps, 1, seenAt);
                 ps.setLong(2, entryId);
                 ps.setLong(3, sourceId);
                 ps.addBatch();
@@ -312,18 +302,5 @@ final class EntryBatch {
     private int[] execute(PreparedStatement ps) throws SQLException {
         statements++;
         return ps.executeBatch();
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, value);
-        }
-    }
-
-    /** As Hibernate binds an Instant to TIMESTAMP WITH TIME ZONE on H2 and PostgreSQL: an offset date-time in UTC. */
-    private static void setInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
-        ps.setObject(i, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

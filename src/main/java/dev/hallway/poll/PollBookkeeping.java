@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * nearly all the work. So writes are group-committed: a poll whose write finds another being written waits for it,
  * and the next writer takes every write queued meanwhile into one transaction. Each poll still returns only once its
  * own write is committed. When a shared transaction fails, its writes are retried one by one, so one bad write
- * costs no other poll its record.
+ * costs no other poll its record. The writes of unchanged feeds go in JDBC batches ({@link UnchangedPolls}).
  */
 @ApplicationScoped
 class PollBookkeeping {
@@ -39,7 +39,7 @@ class PollBookkeeping {
     /** Most writes in one transaction. */
     private static final int MAX_GROUP = 64;
     /** Sizes of the source columns that take what a server or a feed sent (V1__sources_and_polls.sql). */
-    private static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256;
+    static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256;
 
     @Inject
     HallwayConfig config;
@@ -49,8 +49,10 @@ class PollBookkeeping {
     PollClaims claims;
     @Inject
     InstanceId instance;
+    @Inject
+    UnchangedPolls unchanged;
 
-    private record Write(PollTarget target, PollAttempt attempt, PollOutcome outcome, Instant started,
+    record Write(PollTarget target, PollAttempt attempt, PollOutcome outcome, Instant started,
                          CompletableFuture<Void> done) {
     }
 
@@ -106,9 +108,18 @@ class PollBookkeeping {
     }
 
     private void write(List<Write> group) {
+        List<Write> rest = group;
+        List<Write> unchangedFeeds = group.stream().filter(w -> UnchangedPolls.applies(w.attempt())).toList();
+        if (!unchangedFeeds.isEmpty()) {
+            rest = new ArrayList<>(unchanged.write(Source.getEntityManager(), unchangedFeeds));
+            group.stream().filter(w -> !UnchangedPolls.applies(w.attempt())).forEach(rest::add);
+        }
+        if (rest.isEmpty()) {
+            return;
+        }
         Map<Long, Source> sources = new HashMap<>();
-        Source.<Source>list("id in ?1", group.stream().map(w -> w.target().id()).toList()).forEach(s -> sources.put(s.id, s));
-        for (Write w : group) {
+        Source.<Source>list("id in ?1", rest.stream().map(w -> w.target().id()).toList()).forEach(s -> sources.put(s.id, s));
+        for (Write w : rest) {
             Source s = sources.get(w.target().id());
             if (s == null) {
                 throw new IllegalStateException("source " + w.target().id() + " is gone");
@@ -189,7 +200,7 @@ class PollBookkeeping {
         record.persist();
     }
 
-    private static String clip(String error) {
+    static String clip(String error) {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 2000) + "…";
     }
 }

@@ -11,9 +11,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,8 @@ class PollBookkeepingTest {
     TestFeeds feeds;
     @Inject
     PollScheduler scheduler;
+    @Inject
+    SessionFactory sessions;
 
     private final FeedServer server = FeedServerResource.server();
 
@@ -70,5 +75,51 @@ class PollBookkeepingTest {
             });
         }
         assertTrue(QuarkusTransaction.requiringNew().call(() -> PollRecord.count("sourceId", doomed)) == 0);
+    }
+
+    @Test
+    void anUnchangedCycleIsRecordedWithoutLoadingOrUpdatingASourceEntity() {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String path = "/bookkeeping/unchanged/" + i + ".rss";
+            int n = i;
+            // a 304 with a new ETag (kept), one with an ETag too long to keep (cleared), the others as the first answer
+            server.route(path, request -> request.header("If-None-Match") == null
+                    ? Reply.ok(Rss.feed("U" + n).item("Post " + n, "https://unchanged.example/" + n,
+                    "Mon, 03 Feb 2025 10:00:00 GMT", "<p>Text.</p>").bytes(), Fixtures.RSS).withHeader("ETag", "\"1\"")
+                    : Reply.of(304).withHeader("ETag", n == 0 ? "\"2\"" : n == 1 ? "\"" + "e".repeat(2000) + "\"" : "\"1\""));
+            urls.add(server.url(path));
+        }
+        feeds.follow(urls.toArray(String[]::new));
+        List<Long> ids = urls.stream().map(u -> feeds.source(u).id).toList();
+        scheduler.pollNow(ids).forEach(CompletableFuture::join);
+
+        Statistics stats = sessions.getStatistics();
+        stats.setStatisticsEnabled(true);
+        stats.clear();
+        Instant before = Instant.now();
+        try {
+            scheduler.pollNow(ids).forEach(p -> assertEquals(PollResult.NOT_MODIFIED, p.join().result()));
+            assertEquals(0, stats.getEntityStatistics(Source.class.getName()).getUpdateCount(), "no source through the entity");
+            assertEquals(ids.size(), stats.getEntityStatistics(Source.class.getName()).getLoadCount(), "only the claim reads them");
+            assertEquals(0, stats.getEntityStatistics(PollRecord.class.getName()).getInsertCount());
+        } finally {
+            stats.setStatisticsEnabled(false);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            Source s = feeds.source(urls.get(i));
+            assertEquals(304, s.lastHttpStatus);
+            assertEquals(i == 0 ? "\"2\"" : i == 1 ? null : "\"1\"", s.etag, "source " + i);
+            assertNull(s.leaseOwner, "lease given back");
+            assertNull(s.leaseUntil);
+            assertTrue(s.nextPollAt.isAfter(before.plus(Duration.ofMinutes(29))), "an interval on: " + s.nextPollAt);
+            assertTrue(!s.lastSuccessAt.isBefore(before.minusSeconds(1)));
+            List<PollRecord> records = QuarkusTransaction.requiringNew().call(() -> PollRecord.<PollRecord>list("sourceId = ?1 order by startedAt", id));
+            assertEquals(2, records.size());
+            assertEquals(PollResult.NOT_MODIFIED, records.get(1).result);
+            assertEquals(304, records.get(1).httpStatus);
+            assertNotNull(records.get(1).instance);
+        }
     }
 }
