@@ -297,12 +297,15 @@ fi
 say ""
 say "== poll cycle: $FEEDS feeds / $EXPECTED entries, 8 loopback hosts, $(nproc) CPUs =="
 say "Hallway first cycle (fetch+parse+normalize+store): $FIRST s   ($(cat "$WORK/cpu-first.txt"))"
-say "Hallway unchanged cycle (all 304):                 $SECOND s   target < 1 s: $(python3 -c "print('MET' if $SECOND < 1 else 'NOT MET')")"
-say "Hallway unchanged cycle, repeated:                $THIRD s   target < 1 s: $(python3 -c "print('MET' if $THIRD < 1 else 'NOT MET')")"
+# issue 13: an unchanged cycle under 0.5 s once warm (the repeated one); a first cycle at most 1.5x newsboat's on a
+# cold JVM, at most newsboat's on a running service (WARM=1)
+say "Hallway unchanged cycle (all 304):                 $SECOND s"
+say "Hallway unchanged cycle, repeated:                $THIRD s   target < 0.5 s once warm: $(python3 -c "print('MET' if $THIRD < 0.5 else 'NOT MET')")"
 if [[ "$NB" != n/a ]]; then
     say "newsboat -x reload, 8 threads, first:             $NB s   ($(cat "$WORK/cpu-newsboat-first.txt"))"
     say "newsboat -x reload, second (unchanged feeds):     $NB2 s"
-    say "RATIO Hallway first cycle / newsboat: $(python3 -c "print(f'{$FIRST / $NB:.2f}')")   target <= 0.50: $(python3 -c "print('MET' if $FIRST <= 0.5 * $NB else 'NOT MET')")"
+    LIMIT=$([[ "${WARM:-0}" == 1 ]] && echo 1.0 || echo 1.5)
+    say "RATIO Hallway first cycle / newsboat: $(python3 -c "print(f'{$FIRST / $NB:.2f}')")   target <= $LIMIT ($([[ "${WARM:-0}" == 1 ]] && echo running service || echo cold JVM)): $(python3 -c "print('MET' if $FIRST <= $LIMIT * $NB else 'NOT MET')")"
     python3 - "$WORK/cpu-first.json" "$WORK/cpu-newsboat-first.json" "$FIRST" "$NB" <<'PY'
 import json, os, sys
 h, n = (json.load(open(p)) for p in sys.argv[1:3])
