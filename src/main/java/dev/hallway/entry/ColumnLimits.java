@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The column sizes of {@code entry} and {@code sighting} (db/migration V2, V4): every string that came from a feed is
  * made to fit just before its row is written, whoever set it (the normalizer, the conference classifier, an
- * operator's pin), so that a long detected event name or a thousand tags never fail the poll that stores them.
+ * operator's pin), so that a long detected event name or a thousand tags never fail the poll that stores them. Rows
+ * Hibernate writes are fitted by their entities' {@code @PrePersist}/{@code @PreUpdate}; rows {@link EntryBatch} writes
+ * with plain JDBC, by it.
  */
 final class ColumnLimits {
 
