@@ -61,6 +61,7 @@ public class CachedRoutes {
 
     private CharSequence cacheControl;
     private final LongAdder answeredOnEventLoop = new LongAdder();
+    private final LongAdder handedToWorker = new LongAdder();
 
     @PostConstruct
     void init() {
@@ -81,9 +82,14 @@ public class CachedRoutes {
         router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
     }
 
-    /** Responses written by these routes on an event loop thread (cached or just rendered): for tests and metrics. */
+    /** Responses written by these routes on an event loop thread (cached or just rendered): for tests. */
     public long answeredOnEventLoop() {
         return answeredOnEventLoop.sum();
+    }
+
+    /** Requests these routes handed to a worker (a miss, or a version not known without the database): for tests. */
+    public long handedToWorker() {
+        return handedToWorker.sum();
     }
 
     // ---- feeds -------------------------------------------------------------------------------------------------
@@ -277,7 +283,8 @@ public class CachedRoutes {
      * Renders on a worker (with a request context, as a resource method has), then answers on this request's event
      * loop; a render that fails sends the request on to the resources, which fail it as they always did.
      */
-    private static <T> void onWorker(RoutingContext ctx, Supplier<T> render, Consumer<T> answer) {
+    private <T> void onWorker(RoutingContext ctx, Supplier<T> render, Consumer<T> answer) {
+        handedToWorker.increment();
         Context context = Vertx.currentContext();
         worker().execute(() -> {
             T result;
