@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Renders and caches the Atom feeds: a reader polling an unchanged feed costs a map lookup. */
@@ -33,7 +34,7 @@ public class AtomFeeds {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    private final FeedCache cache = new FeedCache();
+    private final RenderCache cache = new RenderCache();
     private AtomFeedWriter writer;
 
     @PostConstruct
@@ -41,22 +42,27 @@ public class AtomFeeds {
         writer = new AtomFeedWriter(config.baseUrl(), version);
     }
 
-    RenderedFeed render(FeedScope scope, int page) {
+    /** A page of a feed, from the cache or rendered (once however many ask at the same time): blocking. */
+    Rendered render(FeedScope scope, int page) {
         String current = changes.version();
-        String key = scope.key() + "#" + page;
-        RenderedFeed cached = cache.get(key, current);
-        if (cached != null) {
-            return cached;
-        }
-        RenderedFeed fresh = QuarkusTransaction.requiringNew().call(() -> {
+        return cache.get(key(scope.key(), page), current, () -> QuarkusTransaction.requiringNew().call(() -> {
             FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
             byte[] body = writer.write(scope, loaded, Source.byId(), clock.instant());
             String hash = Hashing.sha256Hex(body).substring(0, 32);
-            return new RenderedFeed(body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"",
-                    (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS), current);
-        });
-        cache.put(key, fresh);
-        return fresh;
+            Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+            return Rendered.feed(body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
+                    HttpHeaderValues.date(lastModified), current);
+        }));
+    }
+
+    /** The cached page for this version, or null: never blocks (for the event loop). */
+    Rendered cached(String key, String version) {
+        return cache.peek(key, version);
+    }
+
+    /** The cache key of a page of a feed scope. */
+    static String key(String scopeKey, int page) {
+        return scopeKey + "#" + page;
     }
 
     /** The scope of /conferences/{slug}/feed.atom: a catalogued series, or an edition or series that has reports. */
@@ -90,5 +96,9 @@ public class AtomFeeds {
 
     public long cacheMisses() {
         return cache.misses();
+    }
+
+    public long cacheRenders() {
+        return cache.renders();
     }
 }

@@ -19,7 +19,12 @@ public record FeedScope(String key, String title, String subtitle, String confer
     }
 
     static FeedScope conference(String slug, String name) {
-        return new FeedScope("conference:" + slug, "Hallway — " + name, "Reports on " + name, slug,
+        return new FeedScope(conferenceKey(slug), "Hallway — " + name, "Reports on " + name, slug,
                 "/conferences/" + slug + "/feed.atom", "/conferences/" + slug);
+    }
+
+    /** The key of {@link #conference}'s scope, known without looking the slug up. */
+    static String conferenceKey(String slug) {
+        return "conference:" + slug;
     }
 }
