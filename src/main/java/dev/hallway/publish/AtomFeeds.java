@@ -7,6 +7,7 @@ import dev.hallway.entry.Entry;
 import dev.hallway.entry.EntryChanges;
 import dev.hallway.source.Source;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ public class AtomFeeds {
             return FeedScope.conference(slug, series.name());
         }
         String name = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>find(
-                        "conferenceSlug = ?1 or conferenceSeries = ?1", slug).firstResultOptional()
+                        Entry.ofConference(null), Parameters.with("conference", slug)).firstResultOptional()
                 .map(e -> slug.equals(e.conferenceSlug) ? e.conferenceName : e.conferenceSeriesName).orElse(null));
         if (name == null) {
             throw new NotFoundException("no conference or edition '" + slug + "'");

@@ -2,7 +2,6 @@ package dev.hallway.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallway.conference.ConferenceResource;
 import dev.hallway.entry.EntryChanges;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
