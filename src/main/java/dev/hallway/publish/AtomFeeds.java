@@ -91,15 +91,8 @@ public class AtomFeeds {
         return out.toByteArray();
     }
 
-    public long cacheHits() {
-        return cache.hits();
-    }
-
-    public long cacheMisses() {
-        return cache.misses();
-    }
-
-    public long cacheRenders() {
-        return cache.renders();
+    /** The render cache, for its counts (metrics, tests). */
+    RenderCache cache() {
+        return cache;
     }
 }

@@ -22,23 +22,25 @@ public class FeedCacheMetrics {
     @Inject
     MeterRegistry registry;
     @Inject
-    AtomFeeds feeds; // held here: a function counter keeps only a weak reference to what it reads
+    AtomFeeds feeds; // held here (with their caches): a function counter keeps only a weak reference to what it reads
     @Inject
     PageCache pages;
 
     @PostConstruct
     void register() {
         String feedHelp = "Atom feed pages answered from the render cache (hit) or not (miss), and pages rendered (render)";
-        counter("hallway.feed.cache", feedHelp, feeds, "hit", AtomFeeds::cacheHits);
-        counter("hallway.feed.cache", feedHelp, feeds, "miss", AtomFeeds::cacheMisses);
-        counter("hallway.feed.cache", feedHelp, feeds, "render", AtomFeeds::cacheRenders);
+        counters("hallway.feed.cache", feedHelp, feeds.cache());
         String pageHelp = "Home and conference pages and JSON answered from the render cache (hit) or not (miss), and renders";
-        counter("hallway.page.cache", pageHelp, pages, "hit", PageCache::cacheHits);
-        counter("hallway.page.cache", pageHelp, pages, "miss", PageCache::cacheMisses);
-        counter("hallway.page.cache", pageHelp, pages, "render", PageCache::cacheRenders);
+        counters("hallway.page.cache", pageHelp, pages.cache());
     }
 
-    private <T> void counter(String name, String help, T source, String result, ToDoubleFunction<T> count) {
-        FunctionCounter.builder(name, source, count).description(help).tag("result", result).register(registry);
+    private void counters(String name, String help, RenderCache cache) {
+        counter(name, help, cache, "hit", RenderCache::hits);
+        counter(name, help, cache, "miss", RenderCache::misses);
+        counter(name, help, cache, "render", RenderCache::renders);
+    }
+
+    private void counter(String name, String help, RenderCache cache, String result, ToDoubleFunction<RenderCache> count) {
+        FunctionCounter.builder(name, cache, count).description(help).tag("result", result).register(registry);
     }
 }

@@ -84,15 +84,8 @@ public class PageCache {
         }
     }
 
-    public long cacheHits() {
-        return cache.hits();
-    }
-
-    public long cacheMisses() {
-        return cache.misses();
-    }
-
-    public long cacheRenders() {
-        return cache.renders();
+    /** The render cache, for its counts (metrics, tests). */
+    RenderCache cache() {
+        return cache;
     }
 }

@@ -180,10 +180,10 @@ class AtomFeedTest {
         boolean fromCache = false;
         for (int attempt = 0; attempt < 3 && !fromCache; attempt++) {
             Response current = plain().when().get("/feed.atom").then().statusCode(200).extract().response();
-            long hits = atom.cacheHits();
+            long hits = atom.cache().hits();
             plain().header("If-None-Match", current.header("ETag")).when().get("/feed.atom").then().statusCode(304);
             plain().header("If-Modified-Since", current.header("Last-Modified")).when().get("/feed.atom").then().statusCode(304);
-            fromCache = atom.cacheHits() >= hits + 2;
+            fromCache = atom.cache().hits() >= hits + 2;
         }
         assertTrue(fromCache, "served from the cache");
         Response gzipped = given().header("Accept-Encoding", "gzip").when().get("/feed.atom").then().statusCode(200)

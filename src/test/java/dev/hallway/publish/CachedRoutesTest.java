@@ -174,8 +174,8 @@ class CachedRoutesTest {
         for (String path : List.of("/feed.atom?page=2", "/")) {
             send("GET", path);
             changes.changed(); // as storing an entry does
-            long feedRenders = atom.cacheRenders();
-            long pageRenders = pages.cacheRenders();
+            long feedRenders = atom.cache().renders();
+            long pageRenders = pages.cache().renders();
             int callers = 16;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -194,7 +194,7 @@ class CachedRoutesTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(1, atom.cacheRenders() - feedRenders + pages.cacheRenders() - pageRenders, path + ": one render");
+            assertEquals(1, atom.cache().renders() - feedRenders + pages.cache().renders() - pageRenders, path + ": one render");
         }
     }
 }
