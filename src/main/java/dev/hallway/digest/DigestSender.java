@@ -1,6 +1,7 @@
 package dev.hallway.digest;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Leases;
 import dev.hallway.config.Schedules;
 import dev.hallway.mail.MailDelivery;
 import dev.hallway.subscribe.Subscriber;
@@ -15,19 +16,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Works through the outbox. Each message is claimed ({@link OutboxClaims}), sent, and marked sent in its own
- * transaction right after the SMTP server accepted it. Passing failures retry with backoff; a permanent rejection
+ * Works through the outbox. Messages are claimed in batches ({@link OutboxClaims}), sent one after the other over
+ * the mail client's pooled, kept-alive SMTP connection, and each is marked sent in its own transaction right after
+ * the SMTP server accepted it. The body of each digest variant is rendered once per pass ({@link DigestVariants}),
+ * only the unsubscribe link is the subscriber's own. Passing failures retry with backoff; a permanent rejection
  * counts against the address.
  */
 @ApplicationScoped
 public class DigestSender {
 
+    /** Messages claimed at once: one claim transaction per hundred sends, and a batch ends well within a lease. */
     private static final int BATCH = 100;
 
     @Inject
@@ -42,6 +45,8 @@ public class DigestSender {
     DigestMetrics metrics;
     @Inject
     SubscriptionService subscriptions;
+    @Inject
+    DigestMailRenderer renderer;
 
     private volatile boolean warnedOff;
 
@@ -64,23 +69,33 @@ public class DigestSender {
             return new Pass(0, 0, 0, 0, true);
         }
         int sent = 0, retrying = 0, failed = 0, skipped = 0;
-        Map<String, DigestContent> digests = new HashMap<>();
+        String base = base();
+        DigestVariants digests = new DigestVariants(
+                week -> QuarkusTransaction.requiringNew().call(() -> DigestService.content(Digest.findById(week))),
+                variant -> renderer.render(variant, base));
+        Map<String, String> common = commonHeaders();
         while (true) {
-            List<Long> batch = due();
-            if (batch.isEmpty()) {
+            OutboxClaims.Batch batch = claims.claimBatch(BATCH, mail::newMessageId);
+            for (int i = 0; i < batch.skipped().size(); i++) {
+                metrics.delivered(OutboxStatus.SKIPPED);
+                skipped++;
+            }
+            if (batch.messages().isEmpty()) {
                 return new Pass(sent, retrying, failed, skipped, false);
             }
-            int claimedAny = 0;
-            for (Long id : batch) {
-                if (!claims.claim(id)) {
-                    continue;
+            List<OutboxClaims.Claimed> messages = batch.messages();
+            for (int i = 0; i < messages.size(); i++) {
+                if (!claims.mayStart(batch.claimedAt())) {
+                    // shutting down, or this batch has been slow (a hanging server): the rest waits for the next claim
+                    claims.giveBackUnstarted(messages.subList(i, messages.size()).stream().map(OutboxClaims.Claimed::id).toList());
+                    return new Pass(sent, retrying, failed, skipped, false);
                 }
-                claimedAny++;
+                OutboxClaims.Claimed message = messages.get(i);
                 OutboxStatus status;
                 try {
-                    status = sendOne(id, digests);
+                    status = sendOne(message, digests, common);
                 } finally {
-                    claims.done(id);
+                    claims.done(message.id());
                 }
                 switch (metrics.delivered(status)) {
                     case SENT -> sent++;
@@ -89,83 +104,50 @@ public class DigestSender {
                     default -> skipped++;
                 }
             }
-            if (claimedAny == 0) {
-                return new Pass(sent, retrying, failed, skipped, false);
-            }
         }
-    }
-
-    private List<Long> due() {
-        Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(OutboxClaims.DUE + " order by id",
-                        Parameters.with("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING).and("now", now))
-                .page(0, BATCH).list().stream().map(m -> m.id).toList());
-    }
-
-    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId) {
     }
 
     /**
      * One attempt on a claimed message. Whatever goes wrong before the SMTP server accepted it (an unreadable
      * digest, a template error, a refusal) counts as an attempt, so no message stays claimed for good.
      */
-    private OutboxStatus sendOne(long id, Map<String, DigestContent> digests) {
-        Job job;
+    private OutboxStatus sendOne(OutboxClaims.Claimed message, DigestVariants digests, Map<String, String> common) {
         try {
-            job = prepare(id, digests);
-            if (job == null) {
-                return OutboxStatus.SKIPPED;
-            }
-            deliver(job);
+            DigestMail digest = digests.forSubscriber(message.week(), message.series());
+            String unsubscribe = subscriptions.unsubscribeUrl(message.subscriberId());
+            Map<String, String> headers = new HashMap<>(common);
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + common.get("List-Unsubscribe"));
+            mail.send(message.email(), digest.subject(), digest.html(unsubscribe), digest.text(unsubscribe),
+                    message.messageId(), headers);
         } catch (MailDelivery.SendFailure e) {
-            return failed(id, e.getMessage(), e.permanent());
+            return failed(message.id(), e.getMessage(), e.permanent());
         } catch (RuntimeException | Error e) {
-            Log.errorf(e, "digest message %d could not be prepared or sent", id);
-            return failed(id, SendErrors.describe(e), false);
+            Log.errorf(e, "digest message %d could not be prepared or sent", message.id());
+            return failed(message.id(), SendErrors.describe(e), false);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             // sent is sent, whoever holds the row now: the server accepted it, so no one may send it again
-            OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            m.status = OutboxStatus.SENT;
-            m.sentAt = clock.instant();
-            m.attempts++;
-            OutboxClaims.giveBack(m);
-            m.lastError = null;
-            // the address takes mail again: earlier rejections no longer count towards marking it bounced
-            Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", job.subscriberId());
+            OutboxMessage.update("status = :sent, sentAt = :now, attempts = attempts + 1, lastError = null, "
+                            + Leases.GIVE_BACK + " where id = :id",
+                    Parameters.with("sent", OutboxStatus.SENT).and("now", clock.instant()).and("id", message.id()));
+            if (message.bounces() > 0) {
+                // the address takes mail again: earlier rejections no longer count towards marking it bounced
+                Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", message.subscriberId());
+            }
         });
         return OutboxStatus.SENT;
     }
 
-    private Job prepare(long id, Map<String, DigestContent> digests) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OutboxMessage m = OutboxMessage.findById(id);
-            Subscriber s = Subscriber.findById(m.subscriberId);
-            if (s == null || s.status != SubscriberStatus.CONFIRMED) {
-                m.status = OutboxStatus.SKIPPED;
-                OutboxClaims.giveBack(m);
-                return null;
-            }
-            if (m.messageId == null) {
-                m.messageId = mail.newMessageId();
-            }
-            DigestContent full = digests.computeIfAbsent(m.week, w -> DigestService.content(Digest.findById(w)));
-            DigestContent mine = full.forSeries(s.series);
-            return new Job(s.email, mine.subject(), mine, m.messageId, s.id);
-        });
-    }
-
-    private void deliver(Job job) throws MailDelivery.SendFailure {
-        String unsubscribe = subscriptions.unsubscribeUrl(job.subscriberId());
+    /**
+     * The headers every digest message carries; List-Unsubscribe holds only the mailto part here, the subscriber's
+     * own link goes before it.
+     */
+    private Map<String, String> commonHeaders() {
         Map<String, String> headers = new HashMap<>();
-        String mailto = config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse("");
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
+        headers.put("List-Unsubscribe", config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
-        String base = base();
-        String html = DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render();
-        String text = DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render();
-        mail.send(job.to(), job.subject(), html, text, job.messageId(), headers);
+        return Map.copyOf(headers);
     }
 
     /** Counts a failed attempt: retried with backoff, or failed for good (a permanent rejection, or the last attempt). */
