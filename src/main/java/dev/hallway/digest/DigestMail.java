@@ -18,7 +18,11 @@ record DigestMail(String subject, String htmlHead, String htmlTail, String textH
 
     static DigestMail split(String subject, String html, String text) {
         String asciiHtml = AsciiHtml.of(html);
-        String h = asciiHtml != null ? asciiHtml : html;
+        String h = html;
+        if (asciiHtml != null) {
+            int at = slot(asciiHtml, "HTML");
+            h = AsciiHtml.ownLine(asciiHtml, at, at + UNSUBSCRIBE_SLOT.length());
+        }
         int inHtml = slot(h, "HTML");
         int inText = slot(text, "text");
         return new DigestMail(subject, h.substring(0, inHtml), h.substring(inHtml + UNSUBSCRIBE_SLOT.length()),

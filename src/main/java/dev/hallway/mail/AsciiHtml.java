@@ -1,21 +1,24 @@
 package dev.hallway.mail;
 
 /**
- * HTML written in US-ASCII only, with lines short enough for SMTP, so the mail client sends it as 7bit instead of
- * quoted-printable-encoding every message (its encoder allocates a string per byte). Every character outside ASCII
- * becomes a numeric character reference, which any HTML reader decodes to the same text.
+ * HTML written in US-ASCII only, in few lines short enough for SMTP, so the mail client sends it as 7bit instead of
+ * quoted-printable-encoding every message (its encoder allocates a string per byte) and writes it in few pieces (it
+ * writes a message to the socket line by line). Every character outside ASCII becomes a numeric character reference,
+ * and a line break with the indentation after it becomes one space: the same text to any HTML reader, for HTML
+ * without {@code <pre>} or {@code <textarea>} (a digest has none).
  */
 public final class AsciiHtml {
 
-    /** Well under SMTP's 998 octets a line, leaving room for what is spliced in after (a link). */
-    static final int MAX_LINE = 900;
+    /** Well under SMTP's 998 octets a line. */
+    public static final int MAX_LINE = 900;
 
     private AsciiHtml() {
     }
 
     /**
-     * @return the same HTML in ASCII, long lines folded at a space; null when a line has no space to fold at (a long
-     * run of CJK text), and the caller sends the HTML as it is (encoded by the mail client)
+     * @return the same HTML in ASCII, lines filled up to {@link #MAX_LINE} and broken at a space; null when a line
+     * has no space to break at (a long run of CJK text), and the caller sends the HTML as it is (the mail client
+     * encodes it)
      */
     public static String of(String html) {
         StringBuilder out = new StringBuilder(html.length() + html.length() / 8);
@@ -24,16 +27,16 @@ public final class AsciiHtml {
         for (int i = 0; i < html.length(); ) {
             int c = html.codePointAt(i);
             i += Character.charCount(c);
-            if (c == '\n') {
-                out.append('\n');
-                lineStart = out.length();
-                lastSpace = -1;
-                continue;
+            if (c == '\n' || c == '\r') {
+                while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
+                    i++; // the line break and the indentation after it: one space
+                }
+                c = ' ';
             }
             if (c >= 0x80) {
                 out.append("&#").append(c).append(';');
             } else if (c < 0x20 && c != '\t') {
-                out.append(' '); // a CR or another control character: whitespace to any HTML reader, and no QP
+                out.append(' '); // another control character: whitespace to any HTML reader, and no QP
             } else {
                 out.append((char) c);
             }
@@ -44,10 +47,28 @@ public final class AsciiHtml {
                 if (lastSpace < lineStart) {
                     return null;
                 }
-                out.setCharAt(lastSpace, '\n'); // a newline is whitespace to HTML as the space was
+                out.setCharAt(lastSpace, '\n'); // a line break is whitespace to HTML as the space was
                 lineStart = lastSpace + 1;
                 lastSpace = -1;
             }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Puts {@code [from, to)} on a line of its own, breaking the line at the spaces around it (if any), so a value
+     * spliced in there later (a link) never makes its line too long.
+     */
+    public static String ownLine(String ascii, int from, int to) {
+        StringBuilder out = new StringBuilder(ascii);
+        int before = ascii.lastIndexOf(' ', from);
+        if (before >= 0 && ascii.lastIndexOf('\n', from) < before) {
+            out.setCharAt(before, '\n');
+        }
+        int after = ascii.indexOf(' ', to);
+        int lineEnd = ascii.indexOf('\n', to);
+        if (after >= 0 && (lineEnd < 0 || after < lineEnd)) {
+            out.setCharAt(after, '\n');
         }
         return out.toString();
     }

@@ -30,6 +30,18 @@ class AsciiHtmlTest {
     }
 
     @Test
+    void lineBreaksAndTheirIndentationBecomeOneSpaceSoAMessageIsFewLines() {
+        String html = "<table>\n  <tr><td>\n    <p>a\n    b</p>\n  </td></tr>\n</table>\n";
+        assertEquals("<table> <tr><td> <p>a b</p> </td></tr> </table> ", AsciiHtml.of(html));
+        assertEquals(Jsoup.parse(html).text(), Jsoup.parse(AsciiHtml.of(html)).text());
+    }
+
+    @Test
+    void aSpanPutOnItsOwnLineBreaksAtTheSpacesAroundIt() {
+        assertEquals("<a\nhref=\"SLOT\"\nstyle=\"x\">", AsciiHtml.ownLine("<a href=\"SLOT\" style=\"x\">", 9, 13));
+    }
+
+    @Test
     void aLongLineWithNoSpaceIsLeftToTheMailClient() {
         assertNull(AsciiHtml.of("<p>" + "東".repeat(200) + "</p>"));
     }
