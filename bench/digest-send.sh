@@ -263,7 +263,7 @@ COUNT=$(java -cp "$H2_JAR" org.h2.tools.Shell -url "$DB_URL" -user hallway -pass
 
 # ---------------------------------------------------------------- 4. measured run
 APP_PROPS+=(
-    "-Dquarkus.mailer.host=127.0.0.1" "-Dquarkus.mailer.port=$SMTP_PORT"
+    "-Dhallway.mail.enabled=true" "-Dquarkus.mailer.host=127.0.0.1" "-Dquarkus.mailer.port=$SMTP_PORT"
     "-Dquarkus.mailer.start-tls=DISABLED" "-Dquarkus.mailer.tls=false"
 )
 # shellcheck disable=SC2086
