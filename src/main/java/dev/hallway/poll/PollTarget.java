@@ -9,10 +9,11 @@ import java.util.Locale;
  * What a poll needs of a source, read when the source is claimed, so that the poll itself opens no transaction
  * before the network call and none spans it.
  *
- * @param host what the executor's per-host limit counts (the URL itself when it has no host)
+ * @param host    what the executor's per-host limit counts (the URL itself when it has no host)
+ * @param pageUrl the web page the feed was discovered on, or null
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
-                         String bodyHash, String conferenceHint) {
+                         String bodyHash, String conferenceHint, String pageUrl) {
 
     static PollTarget of(Source s) {
         String host;
@@ -22,6 +23,6 @@ public record PollTarget(long id, String name, String url, String host, String e
             host = null;
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
-                s.etag, s.lastModified, s.bodyHash, s.conferenceHint);
+                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl);
     }
 }
