@@ -47,7 +47,7 @@ class AtomFeedTest {
     @Inject
     TestFeeds feeds;
     @Inject
-    AtomFeeds atom;
+    FeedCache atom;
 
     private final FeedServer server = FeedServerResource.server();
 

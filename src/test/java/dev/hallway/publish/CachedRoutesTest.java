@@ -46,7 +46,7 @@ class CachedRoutesTest {
     @Inject
     CachedRoutes routes;
     @Inject
-    AtomFeeds atom;
+    FeedCache atom;
     @Inject
     PageCache pages;
     @Inject
