@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -155,8 +156,9 @@ final class JsonFeedWriter {
         }
     }
 
+    /** RFC 3339 in UTC, whole seconds: the dates the Atom feed shows (2024-05-27T08:00:00Z). */
     private static String date(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static String clean(String text) {
