@@ -39,7 +39,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CachedRoutes {
 
-    private static final CharSequence ATOM = HttpHeaders.createOptimized(FeedResource.ATOM);
     private static final CharSequence HTML = HttpHeaders.createOptimized(PageCache.HTML);
     private static final CharSequence JSON = HttpHeaders.createOptimized(PageCache.JSON);
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
@@ -47,11 +46,9 @@ public class CachedRoutes {
     private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
     private static final CharSequence ACCEPT = HttpHeaders.createOptimized("Accept");
     private static final CharSequence IF_UNMODIFIED_SINCE = HttpHeaders.createOptimized("If-Unmodified-Since");
-    private static final String ALL_PAGE_1 = AtomFeeds.key(FeedScope.all().key(), 1);
-    private static final String REPORTS_PAGE_1 = AtomFeeds.key(FeedScope.reports().key(), 1);
 
     @Inject
-    AtomFeeds atom;
+    FeedCache feeds;
     @Inject
     PageCache pages;
     @Inject
@@ -70,9 +67,13 @@ public class CachedRoutes {
 
     void routes(@Observes Router router) {
         // registered before the REST resources' route (order 20,500), so these answer first
-        get(router, "/feed.atom", ctx -> feed(ctx, FeedScope::all, ALL_PAGE_1, null));
-        get(router, "/conferences/feed.atom", ctx -> feed(ctx, FeedScope::reports, REPORTS_PAGE_1, null));
-        get(router, "/conferences/:slug/feed.atom", ctx -> feed(ctx, null, null, ctx.pathParam("slug")));
+        for (FeedFormat format : FeedFormat.values()) {
+            String allFirstPage = FeedCache.key(format, FeedScope.all().key(), 1);
+            String reportsFirstPage = FeedCache.key(format, FeedScope.reports().key(), 1);
+            get(router, FeedScope.all().path(format), ctx -> feed(ctx, format, FeedScope::all, allFirstPage, null));
+            get(router, FeedScope.reports().path(format), ctx -> feed(ctx, format, FeedScope::reports, reportsFirstPage, null));
+            get(router, "/conferences/:slug/feed" + format.extension, ctx -> feed(ctx, format, null, null, ctx.pathParam("slug")));
+        }
         get(router, "/", this::home);
         get(router, "/conferences", this::conferences);
         get(router, "/conferences/:slug", this::conference);
@@ -94,8 +95,8 @@ public class CachedRoutes {
 
     // ---- feeds -------------------------------------------------------------------------------------------------
 
-    /** A feed: {@code scope} and the key of its first page, or a conference's {@code slug}. */
-    private void feed(RoutingContext ctx, Supplier<FeedScope> scope, String firstPageKey, String slug) {
+    /** A feed in a format: {@code scope} and the key of its first page, or a conference's {@code slug}. */
+    private void feed(RoutingContext ctx, FeedFormat format, Supplier<FeedScope> scope, String firstPageKey, String slug) {
         MultiMap headers = ctx.request().headers();
         String ifNoneMatch = headers.get(HttpHeaders.IF_NONE_MATCH);
         String ifModifiedSince = headers.get(HttpHeaders.IF_MODIFIED_SINCE);
@@ -105,19 +106,19 @@ public class CachedRoutes {
             ctx.next();
             return;
         }
-        String key = slug != null ? AtomFeeds.key(FeedScope.conferenceKey(slug), page)
-                : page == 1 ? firstPageKey : AtomFeeds.key(scope.get().key(), page);
+        String key = slug != null ? FeedCache.key(format, FeedScope.conferenceKey(slug), page)
+                : page == 1 ? firstPageKey : FeedCache.key(format, scope.get().key(), page);
         String version = changes.versionIfFresh(worker());
-        Rendered cached = version == null ? null : atom.cached(key, version);
+        Rendered cached = version == null ? null : feeds.cached(key, version);
         if (cached != null) {
-            answerFeed(ctx, cached, ifNoneMatch, ifModifiedSince);
+            answerFeed(ctx, format, cached, ifNoneMatch, ifModifiedSince);
             return;
         }
-        onWorker(ctx, () -> atom.render(slug == null ? scope.get() : atom.conference(slug), page),
-                fresh -> answerFeed(ctx, fresh, ifNoneMatch, ifModifiedSince));
+        onWorker(ctx, () -> feeds.render(slug == null ? scope.get() : feeds.conference(slug), format, page),
+                fresh -> answerFeed(ctx, format, fresh, ifNoneMatch, ifModifiedSince));
     }
 
-    private void answerFeed(RoutingContext ctx, Rendered feed, String ifNoneMatch, String ifModifiedSince) {
+    private void answerFeed(RoutingContext ctx, FeedFormat format, Rendered feed, String ifNoneMatch, String ifModifiedSince) {
         // the gzip form was compressed once when the page was rendered; it has an ETag of its own
         boolean gzip = HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? feed.gzipEtag() : feed.etag();
@@ -145,7 +146,7 @@ public class CachedRoutes {
             response.setStatusCode(304).end();
             return;
         }
-        response.headers().add(HttpHeaders.CONTENT_TYPE, ATOM);
+        response.headers().add(HttpHeaders.CONTENT_TYPE, format.contentTypeHeader);
         if (gzip) {
             response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
@@ -200,7 +201,7 @@ public class CachedRoutes {
     private void conference(RoutingContext ctx) {
         String slug = ctx.pathParam("slug");
         Wants wants = wants(ctx);
-        if (wants == Wants.OTHER || "feed.atom".equals(slug)) {
+        if (wants == Wants.OTHER || "feed.atom".equals(slug) || "feed.json".equals(slug)) {
             ctx.next();
             return;
         }

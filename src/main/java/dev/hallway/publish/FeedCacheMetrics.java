@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.function.ToDoubleFunction;
 
 /**
- * hallway.feed.cache{result=hit|miss|render} (Atom feed pages) and hallway.page.cache{result=…} (the home page,
+ * hallway.feed.cache{result=hit|miss|render} (Atom and JSON feed pages) and hallway.page.cache{result=…} (the home page,
  * conference pages and JSON): read from the counts the render caches keep anyway, at scrape time. A miss is a
  * request that found no current page; render counts the renders, one per page and version however many requests
  * missed it at once.
@@ -22,13 +22,13 @@ public class FeedCacheMetrics {
     @Inject
     MeterRegistry registry;
     @Inject
-    AtomFeeds feeds; // held here (with their caches): a function counter keeps only a weak reference to what it reads
+    FeedCache feeds; // held here (with their caches): a function counter keeps only a weak reference to what it reads
     @Inject
     PageCache pages;
 
     @PostConstruct
     void register() {
-        String feedHelp = "Atom feed pages answered from the render cache (hit) or not (miss), and pages rendered (render)";
+        String feedHelp = "Atom and JSON feed pages answered from the render cache (hit) or not (miss), and pages rendered (render)";
         counters("hallway.feed.cache", feedHelp, feeds.cache());
         String pageHelp = "Home and conference pages and JSON answered from the render cache (hit) or not (miss), and renders";
         counters("hallway.page.cache", pageHelp, pages.cache());

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Date;
 
 /**
- * GET /feed.atom: every entry of every followed blog; also answers the conference feeds for {@link ConferenceFeedResource}.
+ * GET /feed.atom and /feed.json: every entry of every followed blog, as Atom and as JSON Feed 1.1; also answers the
+ * conference feeds for {@link ConferenceFeedResource}.
  * Most requests never get here: {@link CachedRoutes} answers cached pages on the event loop, and sends here only
  * what it does not handle itself (If-Match, a list of ETags, a page that is not a plain number, errors).
  */
@@ -25,9 +26,10 @@ import java.util.Date;
 public class FeedResource {
 
     static final String ATOM = "application/atom+xml; charset=utf-8";
+    static final String JSON_FEED = "application/feed+json; charset=utf-8";
 
     @Inject
-    AtomFeeds feeds;
+    FeedCache feeds;
     @Inject
     HallwayConfig config;
 
@@ -35,13 +37,20 @@ public class FeedResource {
     @Path("feed.atom")
     @Produces(ATOM)
     public Response all(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
-        return respond(FeedScope.all(), page, request, headers);
+        return respond(FeedScope.all(), FeedFormat.ATOM, page, request, headers);
     }
 
-    Response respond(FeedScope scope, String page, Request request, HttpHeaders headers) {
+    @GET
+    @Path("feed.json")
+    @Produces(JSON_FEED)
+    public Response allJson(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
+        return respond(FeedScope.all(), FeedFormat.JSON, page, request, headers);
+    }
+
+    Response respond(FeedScope scope, FeedFormat format, String page, Request request, HttpHeaders headers) {
         Rendered feed;
         try {
-            feed = feeds.render(scope, pageNumber(page));
+            feed = feeds.render(scope, format, pageNumber(page));
         } catch (FeedPages.PageOutOfRange e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -51,7 +60,7 @@ public class FeedResource {
         EntityTag etag = EntityTag.valueOf(gzip ? feed.gzipEtag() : feed.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(feed.lastModified()), etag);
         Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(gzip ? feed.gzipped() : feed.body(), ATOM);
+                : Response.ok(gzip ? feed.gzipped() : feed.body(), format.contentType);
         if (gzip && notModified == null) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }

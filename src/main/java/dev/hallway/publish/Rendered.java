@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
- * A response rendered once and served many times: its bytes, and for the Atom feeds their gzip form (compressed
+ * A response rendered once and served many times: its bytes, and for the feeds their gzip form (compressed
  * once, not per request), the strong ETag of each, and Last-Modified. The bytes are also kept off-heap, ready for
  * the event loop to write to a socket without a copy ({@link CachedRoutes}).
  */
@@ -43,10 +43,10 @@ final class Rendered {
         this.gzipLength = gzipped == null ? null : Integer.toString(gzipped.length);
     }
 
-    /** An Atom feed page: both forms, their ETags, Last-Modified (whole seconds) as the HTTP header writes it. */
-    static Rendered feed(byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
+    /** A feed page: both forms, their ETags, Last-Modified (whole seconds) as the HTTP header writes it. */
+    static Rendered feed(FeedFormat format, byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
                          String lastModifiedHeader, String version) {
-        return new Rendered(body, gzipped, etag, gzipEtag, lastModified, lastModifiedHeader, FeedResource.ATOM, version);
+        return new Rendered(body, gzipped, etag, gzipEtag, lastModified, lastModifiedHeader, format.contentType, version);
     }
 
     /** An HTML page or a JSON document (compressed per request by the server, as before; no ETag). */

@@ -46,7 +46,7 @@ class CachedRoutesTest {
     @Inject
     CachedRoutes routes;
     @Inject
-    AtomFeeds atom;
+    FeedCache atom;
     @Inject
     PageCache pages;
     @Inject
@@ -100,11 +100,25 @@ class CachedRoutesTest {
 
     @Test
     void aCachedFeedAndIts304AreAnsweredOnTheEventLoopAsTheResourceAnswersThem() {
-        HttpResponse<byte[]> fast = fromTheEventLoop("GET", "/feed.atom");
+        assertAnsweredOnTheEventLoopAsTheResourceAnswers("/feed.atom");
+    }
+
+    @Test
+    void aCachedJsonFeedAndIts304AreAnsweredOnTheEventLoopAsTheResourceAnswersThem() {
+        assertAnsweredOnTheEventLoopAsTheResourceAnswers("/feed.json");
+        assertAnsweredOnTheEventLoopAsTheResourceAnswers("/conferences/feed.json");
+        assertEquals(200, fromTheEventLoop("GET", "/conferences/fosdem/feed.json?page=1").statusCode());
+        assertEquals("application/feed+json; charset=utf-8",
+                fromTheEventLoop("GET", "/conferences/fosdem/feed.json").headers().firstValue("content-type").orElse(""));
+    }
+
+    /** A feed, its 304s, its gzip form and HEAD, from the event loop, compared with the resource's answers. */
+    private void assertAnsweredOnTheEventLoopAsTheResourceAnswers(String feed) {
+        HttpResponse<byte[]> fast = fromTheEventLoop("GET", feed);
         assertEquals(200, fast.statusCode());
         // "?page=%201" is page 1 to the resource, and not a plain number to the event loop, which leaves it to the resource
         long onLoop = routes.answeredOnEventLoop();
-        HttpResponse<byte[]> resource = send("GET", "/feed.atom?page=%201");
+        HttpResponse<byte[]> resource = send("GET", feed + "?page=%201");
         assertEquals(onLoop, routes.answeredOnEventLoop(), "the resource answered");
         assertEquals(answer(resource), answer(fast));
         assertArrayEquals(resource.body(), fast.body());
@@ -114,22 +128,22 @@ class CachedRoutesTest {
         String etag = fast.headers().firstValue("etag").orElseThrow();
         String lastModified = fast.headers().firstValue("last-modified").orElseThrow();
         for (String[] conditional : List.of(new String[]{"If-None-Match", etag}, new String[]{"If-Modified-Since", lastModified})) {
-            HttpResponse<byte[]> notModified = fromTheEventLoop("GET", "/feed.atom", conditional);
+            HttpResponse<byte[]> notModified = fromTheEventLoop("GET", feed, conditional);
             assertEquals(304, notModified.statusCode(), conditional[0]);
-            assertEquals(answer(send("GET", "/feed.atom?page=%201", conditional)), answer(notModified), conditional[0]);
+            assertEquals(answer(send("GET", feed + "?page=%201", conditional)), answer(notModified), conditional[0]);
         }
-        HttpResponse<byte[]> changed = fromTheEventLoop("GET", "/feed.atom", "If-None-Match", "\"an-older-version\"");
+        HttpResponse<byte[]> changed = fromTheEventLoop("GET", feed, "If-None-Match", "\"an-older-version\"");
         assertEquals(200, changed.statusCode());
 
-        HttpResponse<byte[]> gzip = fromTheEventLoop("GET", "/feed.atom", "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> gzip = fromTheEventLoop("GET", feed, "Accept-Encoding", "gzip");
         assertEquals("gzip", gzip.headers().firstValue("content-encoding").orElse(""));
-        assertEquals(answer(send("GET", "/feed.atom?page=%201", "Accept-Encoding", "gzip")), answer(gzip));
-        assertEquals(304, fromTheEventLoop("GET", "/feed.atom", "Accept-Encoding", "gzip",
+        assertEquals(answer(send("GET", feed + "?page=%201", "Accept-Encoding", "gzip")), answer(gzip));
+        assertEquals(304, fromTheEventLoop("GET", feed, "Accept-Encoding", "gzip",
                 "If-None-Match", gzip.headers().firstValue("etag").orElseThrow()).statusCode());
 
-        HttpResponse<byte[]> head = fromTheEventLoop("HEAD", "/feed.atom");
+        HttpResponse<byte[]> head = fromTheEventLoop("HEAD", feed);
         assertEquals(0, head.body().length);
-        assertEquals(answer(send("HEAD", "/feed.atom?page=%201")), answer(head));
+        assertEquals(answer(send("HEAD", feed + "?page=%201")), answer(head));
     }
 
     @Test
@@ -143,6 +157,10 @@ class CachedRoutesTest {
         assertEquals(404, send("GET", "/conferences/no-such-conference", "Accept", "text/html").statusCode());
         assertEquals(406, send("GET", "/conferences", "Accept", "text/html").statusCode());
         assertEquals(200, fromTheEventLoop("GET", "/conferences/fosdem/feed.atom?page=1").statusCode());
+        // a JSON feed the event loop leaves alone reaches its resource (not the conference page named "feed.json")
+        assertEquals(412, send("GET", "/conferences/feed.json", "If-Match", "\"something-else\"").statusCode());
+        assertEquals(400, send("GET", "/feed.json?page=99").statusCode());
+        assertEquals(404, send("GET", "/conferences/no-such-conference/feed.json").statusCode());
     }
 
     @Test
@@ -171,7 +189,7 @@ class CachedRoutesTest {
 
     @Test
     void aChangeRendersEachPageAgainOnceHoweverManyAskAtOnce() throws Exception {
-        for (String path : List.of("/feed.atom?page=2", "/")) {
+        for (String path : List.of("/feed.atom?page=2", "/feed.json?page=2", "/")) {
             send("GET", path);
             changes.changed(); // as storing an entry does
             long feedRenders = atom.cache().renders();

@@ -18,9 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Renders and caches the Atom feeds: a reader polling an unchanged feed costs a map lookup. */
+/**
+ * Renders and caches the feeds, Atom and JSON Feed, in one render cache: a reader polling an unchanged feed costs a
+ * map lookup.
+ */
 @ApplicationScoped
-public class AtomFeeds {
+public class FeedCache {
 
     @Inject
     HallwayConfig config;
@@ -36,22 +39,27 @@ public class AtomFeeds {
     String version;
 
     private final RenderCache cache = new RenderCache();
-    private AtomFeedWriter writer;
+    private AtomFeedWriter atom;
+    private JsonFeedWriter json;
 
     @PostConstruct
     void init() {
-        writer = new AtomFeedWriter(config.baseUrl(), version);
+        atom = new AtomFeedWriter(config.baseUrl(), version);
+        json = new JsonFeedWriter(config.baseUrl());
     }
 
-    /** A page of a feed, from the cache or rendered (once however many ask at the same time): blocking. */
-    Rendered render(FeedScope scope, int page) {
+    /** A page of a feed in a format, from the cache or rendered (once however many ask at the same time): blocking. */
+    Rendered render(FeedScope scope, FeedFormat format, int page) {
         String current = changes.version();
-        return cache.get(key(scope.key(), page), current, () -> QuarkusTransaction.requiringNew().call(() -> {
+        return cache.get(key(format, scope.key(), page), current, () -> QuarkusTransaction.requiringNew().call(() -> {
             FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
-            byte[] body = writer.write(scope, loaded, Source.byId(), clock.instant());
+            byte[] body = switch (format) {
+                case ATOM -> atom.write(scope, loaded, Source.byId(), clock.instant());
+                case JSON -> json.write(scope, loaded, Source.byId());
+            };
             String hash = Hashing.sha256Hex(body).substring(0, 32);
             Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
-            return Rendered.feed(body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
+            return Rendered.feed(format, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
                     HttpHeaderValues.date(lastModified), current);
         }));
     }
@@ -61,12 +69,12 @@ public class AtomFeeds {
         return cache.peek(key, version);
     }
 
-    /** The cache key of a page of a feed scope. */
-    static String key(String scopeKey, int page) {
-        return scopeKey + "#" + page;
+    /** The cache key of a page of a feed scope in a format. */
+    static String key(FeedFormat format, String scopeKey, int page) {
+        return scopeKey + "#" + page + format.extension;
     }
 
-    /** The scope of /conferences/{slug}/feed.atom: a catalogued series, or an edition or series that has reports. */
+    /** The scope of /conferences/{slug}/feed.atom and feed.json: a catalogued series, or an edition or series that has reports. */
     FeedScope conference(String slug) {
         var series = conferences.catalogue().series(slug);
         if (series != null) {
