@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loads GET /feed.atom with wrk on loopback, for a store of 10,000 entries, against a static file of the same
-# bytes served by the same Quarkus server, so the ratio shows what our dynamic path costs.
+# bytes served by the same Quarkus server, so the ratio shows what our dynamic path costs, and against Debian's
+# nginx serving those bytes as a static file (what a user would run instead: issue 13's targets).
 #
 #   bench/feed-wrk.sh            # from the repository root; about 8–10 minutes (two builds, polling, 7 × 20 s of wrk)
 #
@@ -17,16 +18,20 @@
 #      Last-Modified): then (d) is skipped, said so, and (b2)/(d2) compare If-Modified-Since on both instead.
 #      (e)/(f): (a)/(c) with Accept-Encoding: gzip, as feed readers send it (GZIP=0 skips them).
 #      Before all that, (a0): COLD s of /feed.atom straight after the restart (empty page cache), shown apart;
+#      (g)/(h): nginx (Debian's, installed with apt-get when missing; NGINX=0 skips it) started by this script on
+#      127.0.0.1 as a foreground process with a config and prefix of its own, serving the saved bytes with sendfile
+#      and its ETag; (g) plain, (h) with If-None-Match (its 304s, for information). Hallway/nginx ratios for (a)/(g)
+#      (goal GOAL, 0.80) and (b)/(g) (goal GOAL_304, 2.0);
 #   4. prints requests/s, p50/p90/p99 and the dynamic/static ratios, then (PROFILE=1) takes jstack samples
 #      of the server under a separate /feed.atom load and prints where the busy threads are (dev.hallway.* first).
 #
 # Knobs (environment): FEEDS=500 ITEMS=20 THREADS=2 CONNS=32 WARMUP=5 DURATION=15 ROUNDS=1 (median over rounds)
 #   GZIP=1 COLD=10 (0: skip a0) PROFILE=1 (jstack under /feed.atom: plain, If-None-Match, gzip) JSTACK_SAMPLES=8
-#   JAVA_OPTS="" (the server JVM) GOAL=0.80
+#   JAVA_OPTS="" (the server JVM) GOAL=0.80 GOAL_304=2.0 NGINX=1 NGINX_WORKERS=auto
 #   BUILD_ARGS="" (added to both builds; BUILD_ARGS=-Dquarkus.http.enable-compression=false shows the static file at
 #   its best: with compression, a build-time setting, Vert.x copies it through 8 KiB reads instead of sendfile)
 #   KEEP=1 keeps the scratch dir (app copy, H2 database, raw wrk and jstack output); it is kept on failure too.
-# Only 127.0.0.1 is ever contacted. Nothing in the repository is modified.
+# Only 127.0.0.1 is ever contacted. Nothing in the repository is modified. wrk, the app and nginx share the CPUs.
 set -euo pipefail
 
 FEEDS=${FEEDS:-500}
@@ -43,8 +48,24 @@ KEEP=${KEEP:-0}
 GOAL=${GOAL:-0.80}
 BUILD_ARGS=${BUILD_ARGS:-}
 GZIP=${GZIP:-1}
+GOAL_304=${GOAL_304:-2.0}
+NGINX=${NGINX:-1}
+NGINX_WORKERS=${NGINX_WORKERS:-auto}
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+if [ "$NGINX" = 1 ] && ! command -v nginx >/dev/null && ! [ -x /usr/sbin/nginx ] || ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "feed-wrk: installing Debian's nginx and wrk (apt-get install -y nginx wrk)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y nginx wrk >/dev/null \
+      || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx wrk >/dev/null; } \
+      || echo "feed-wrk: could not install nginx/wrk" >&2
+  fi
+fi
+NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+if [ "$NGINX" = 1 ] && ! [ -x "$NGINX_BIN" ]; then
+  echo "feed-wrk: nginx not found (apt-get install nginx), its cases are skipped" >&2
+  NGINX=0
+fi
 for tool in wrk curl java python3 tar; do
   command -v "$tool" >/dev/null || { echo "feed-wrk: needs $tool" >&2; exit 2; }
 done
@@ -57,6 +78,8 @@ mkdir -p "$APP" "$FEEDDIR" "$RAW"
 SERVER_PID=""
 APP_PID=""
 LOAD_PID=""
+NGINX_PID=""
+NGX=""      # nginx's prefix (config, document root, logs): world-readable, for its worker processes
 
 stop_pid() { # pid, seconds to wait before SIGKILL
   local pid=$1 wait=${2:-20} i
@@ -70,6 +93,10 @@ cleanup() {
   stop_pid "$LOAD_PID" 2
   stop_pid "$APP_PID" 20
   stop_pid "$SERVER_PID" 5
+  stop_pid "$NGINX_PID" 5
+  if [ -n "$NGX" ]; then
+    if [ "$KEEP" = 1 ] || [ $rc -ne 0 ]; then echo "feed-wrk: nginx prefix kept: $NGX" >&2; else rm -rf "$NGX"; fi
+  fi
   if [ "$KEEP" = 1 ] || [ $rc -ne 0 ]; then
     echo "feed-wrk: scratch dir kept: $WORK (app log: $WORK/app.log)" >&2
   else
@@ -293,6 +320,50 @@ stop_app
 build
 start_app
 
+# nginx: the saved bytes as a static file, as a user would serve them instead
+if [ "$NGINX" = 1 ]; then
+  NGX=$(mktemp -d "${TMPDIR:-/tmp}/hallway-feed-wrk-nginx.XXXXXX")
+  mkdir -p "$NGX/root" "$NGX/logs" "$NGX/tmp"
+  cp "$STATIC_SRC" "$NGX/root/static-feed.atom"
+  chmod -R a+rX "$NGX"
+  NGINX_PORT=$(free_port)
+  cat >"$NGX/nginx.conf" <<NGINXCONF
+worker_processes $NGINX_WORKERS;
+daemon off;
+pid $NGX/nginx.pid;
+error_log $NGX/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  etag on;
+  types { application/atom+xml atom; }
+  default_type application/octet-stream;
+  client_body_temp_path $NGX/tmp/body;
+  proxy_temp_path $NGX/tmp/proxy;
+  fastcgi_temp_path $NGX/tmp/fastcgi;
+  uwsgi_temp_path $NGX/tmp/uwsgi;
+  scgi_temp_path $NGX/tmp/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGX/root;
+    location / { }
+  }
+}
+NGINXCONF
+  "$NGINX_BIN" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/logs/error.log" >"$NGX/logs/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  NGINX_BASE="http://127.0.0.1:$NGINX_PORT"
+  for ((i = 0; i < 50; i++)); do
+    c -fo /dev/null --max-time 2 "$NGINX_BASE/static-feed.atom" 2>/dev/null && break
+    kill -0 "$NGINX_PID" 2>/dev/null || die "nginx exited: $(cat "$NGX/logs/error.log" "$NGX/logs/stdout.log" 2>/dev/null)"
+    sleep 0.2
+  done
+  log "nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*: //') (pid $NGINX_PID, $NGINX_WORKERS workers) on $NGINX_BASE"
+fi
+
 # ---------------------------------------------------------------------------------------------------------------
 # 3. wrk
 # ---------------------------------------------------------------------------------------------------------------
@@ -316,6 +387,14 @@ else
   SAME="DIFFERENT: dynamic $(wc -c <"$WORK/dynamic-now.atom") B, static $(wc -c <"$WORK/static-now.atom") B"
 fi
 log "/feed.atom vs /static-feed.atom after restart: $SAME"
+if [ "$NGINX" = 1 ]; then
+  c -f --max-time 30 "$NGINX_BASE/static-feed.atom" -o "$WORK/nginx-now.atom" || die "GET nginx /static-feed.atom"
+  cmp -s "$WORK/dynamic-now.atom" "$WORK/nginx-now.atom" && NGINX_SAME="identical" \
+    || NGINX_SAME="DIFFERENT: nginx $(wc -c <"$WORK/nginx-now.atom") B"
+  NGX_ETAG=$(c -D - -o /dev/null --max-time 30 "$NGINX_BASE/static-feed.atom" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}' | tail -1)
+  NGX_304=$(c -o /dev/null -w '%{http_code}' --max-time 30 -H "If-None-Match: $NGX_ETAG" "$NGINX_BASE/static-feed.atom")
+  log "nginx /static-feed.atom vs /feed.atom: $NGINX_SAME; ETag $NGX_ETAG, with If-None-Match: HTTP $NGX_304"
+fi
 
 DYN_ETAG=$(etag_of "$BASE/feed.atom")
 STA_ETAG=$(etag_of "$BASE/static-feed.atom")
@@ -324,7 +403,9 @@ DYN_304=$(status_of -H "If-None-Match: $DYN_ETAG" "$BASE/feed.atom")
 log "/feed.atom ETag $DYN_ETAG; with If-None-Match: HTTP $DYN_304"
 [ "$DYN_304" = 304 ] || die "/feed.atom with If-None-Match answered $DYN_304, not 304"
 { echo "--- curl -I /feed.atom"; c -I --max-time 10 "$BASE/feed.atom"
-  echo "--- curl -I /static-feed.atom"; c -I --max-time 10 "$BASE/static-feed.atom"; } | tr -d '\r' >"$RAW/headers.txt"
+  echo "--- curl -I /static-feed.atom"; c -I --max-time 10 "$BASE/static-feed.atom"
+  if [ "$NGINX" = 1 ]; then echo "--- curl -I nginx /static-feed.atom"; c -I --max-time 10 "$NGINX_BASE/static-feed.atom"; fi; } \
+  | tr -d '\r' >"$RAW/headers.txt"
 header_of() { c -D - -o /dev/null --max-time 30 "$1" | tr -d '\r' | awk -F': ' -v h="$2" 'tolower($1)==h{print $2}' | tail -1; }
 STA_NOTE=""
 if [ -n "$STA_ETAG" ]; then
@@ -397,6 +478,10 @@ for ((r = 1; r <= ROUNDS; r++)); do
     run_wrk dynamic-ims "$r" "$BASE/feed.atom" "If-Modified-Since: $DYN_LM"
     run_wrk static-ims "$r" "$BASE/static-feed.atom" "If-Modified-Since: $STA_LM"
   fi
+  if [ "$NGINX" = 1 ]; then
+    run_wrk nginx "$r" "$NGINX_BASE/static-feed.atom"
+    if [ "$NGX_304" = 304 ]; then run_wrk nginx-304 "$r" "$NGINX_BASE/static-feed.atom" "If-None-Match: $NGX_ETAG"; fi
+  fi
 done
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -468,12 +553,13 @@ echo "== Hallway /feed.atom vs a static file of the same bytes (wrk on loopback)
 echo "store: $ENTRIES entries in $SOURCES feeds ($OK_SOURCES ok); page 1 of /feed.atom: $FEED_BYTES bytes; dynamic vs static bytes: $SAME"
 echo "first render of /feed.atom after polling (one request, empty cache): ${FIRST_RENDER_MS} ms; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "$BUILD_ARGS" ] && echo "built with: $BUILD_ARGS"
+[ "$NGINX" = 1 ] && echo "nginx: $("$NGINX_BIN" -v 2>&1 | sed 's/.*: //'), $NGINX_WORKERS worker processes, sendfile on; its bytes vs /feed.atom: $NGINX_SAME"
 echo "wrk: $THREADS threads, $CONNS connections, ${WARMUP}s warm-up + ${DURATION}s per case, $ROUNDS round(s) (median shown); $(nproc) CPUs, wrk and server on the same machine"
 echo "git: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' (+ uncommitted changes)'); java: $(java -version 2>&1 | head -1)"
-python3 - "$RESULTS" "$GOAL" "$STA_NOTE" <<'PY'
+python3 - "$RESULTS" "$GOAL" "$STA_NOTE" "$GOAL_304" <<'PY'
 import csv, statistics, sys
 rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
-goal, note = float(sys.argv[2]), sys.argv[3]
+goal, note, goal304 = float(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 cases = {}
 for name, rnd, rps, p50, p90, p99, bpr, n, bad, err in rows:
     cases.setdefault(name, []).append((float(rps), float(p50), float(p90), float(p99), float(bpr), int(n), bad, err))
@@ -482,10 +568,12 @@ labels = {"dynamic": "(a) /feed.atom", "dynamic-304": "(b) /feed.atom If-None-Ma
           "static": "(c) /static-feed.atom", "static-304": "(d) /static-feed.atom If-None-Match",
           "dynamic-ims": "(b2) /feed.atom If-Modified-Since", "static-ims": "(d2) /static-feed.atom If-Modified-Since",
           "dynamic-cold": "(a0) /feed.atom, first s after restart",
-          "dynamic-gzip": "(e) /feed.atom Accept-Encoding: gzip", "static-gzip": "(f) /static-feed.atom Accept-Encoding: gzip"}
+          "dynamic-gzip": "(e) /feed.atom Accept-Encoding: gzip", "static-gzip": "(f) /static-feed.atom Accept-Encoding: gzip",
+          "nginx": "(g) nginx /static-feed.atom", "nginx-304": "(h) nginx /static-feed.atom If-None-Match"}
 print(f"{'case':42} {'req/s':>10} {'p50 ms':>9} {'p90 ms':>9} {'p99 ms':>9} {'B/resp':>8} {'requests':>9} {'non2xx3xx':>9} {'sock err':>10}")
-for k in ["dynamic", "dynamic-304", "static", "static-304", "dynamic-ims", "static-ims", "dynamic-gzip", "static-gzip", "dynamic-cold"]:
-    if k in ("dynamic-ims", "static-ims", "dynamic-gzip", "static-gzip", "dynamic-cold") and k not in med:
+for k in ["dynamic", "dynamic-304", "static", "static-304", "dynamic-ims", "static-ims", "dynamic-gzip", "static-gzip",
+          "nginx", "nginx-304", "dynamic-cold"]:
+    if k in ("dynamic-ims", "static-ims", "dynamic-gzip", "static-gzip", "nginx", "nginx-304", "dynamic-cold") and k not in med:
         continue
     if k == "dynamic-cold" and med[k][5] == 0:
         print(f"{labels[k]:42} {'0':>10}   no response completed within the cold window: every request still rendering")
@@ -513,13 +601,20 @@ ratio("dynamic-304", "static")
 gz = ratio("dynamic-gzip", "static-gzip") if "static-gzip" in med else None
 if note:
     print("note: " + note)
+vs_nginx = ratio("dynamic", "nginx") if "nginx" in med else None
+vs_nginx_304 = ratio("dynamic-304", "nginx") if "nginx" in med else None
+if "nginx-304" in med:
+    ratio("dynamic-304", "nginx-304")
 if full is not None:
     print(f"goal: dynamic >= {goal:.0%} of static throughput: {'MET' if full >= goal else 'NOT MET'} ({full:.0%})")
+if vs_nginx is not None:
+    print(f"issue 13: /feed.atom >= {goal:.2f}x nginx's 200: {'MET' if vs_nginx >= goal else 'NOT MET'} ({vs_nginx:.2f}x); "
+          f"its 304 >= {goal304:.1f}x nginx's 200: {'MET' if vs_nginx_304 >= goal304 else 'NOT MET'} ({vs_nginx_304:.2f}x)")
 if gz is not None:
     print(f"      the same with Accept-Encoding: gzip: {'MET' if gz >= goal else 'NOT MET'} ({gz:.0%})")
 PY
 [ "$GZIP" = 1 ] && echo "Content-Encoding with Accept-Encoding: gzip: /feed.atom '${DYN_GZ}', /static-feed.atom '${STA_GZ}'"
-for k in dynamic-304 static-304 dynamic-ims static-ims; do # a conditional case that did not get 304s would show full-size responses
+for k in dynamic-304 static-304 dynamic-ims static-ims nginx-304; do # a conditional case that did not get 304s would show full-size responses
   awk -F'\t' -v k="$k" '$1==k && $7 > 4096 {printf "WARNING: %s round %s averaged %d B per response: not 304s\n", k, $2, $7}' "$RESULTS"
 done
 echo "response headers (curl -I):"

@@ -35,9 +35,20 @@ final class CandidateFinder {
         this.detector = detector;
     }
 
+    /** Where report cues are read: the whole post, up to a bound that keeps a huge post's cost in check. */
+    static final int CUE_CHARS = 20_000;
+
+    static String cueText(ClassifierInput post) {
+        return opening(post, CUE_CHARS);
+    }
+
     static String lead(ClassifierInput post) {
+        return opening(post, LEAD_CHARS);
+    }
+
+    private static String opening(ClassifierInput post, int chars) {
         String text = post.text() == null ? "" : post.text();
-        return text.substring(0, Math.min(LEAD_CHARS, text.length()));
+        return text.substring(0, Math.min(chars, text.length()));
     }
 
     List<Candidate> find(ClassifierInput post, String lead) {

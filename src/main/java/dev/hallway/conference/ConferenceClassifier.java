@@ -65,7 +65,9 @@ public final class ConferenceClassifier {
         if (candidates.isEmpty()) {
             return List.of(); // most posts name no event: nothing else is read
         }
-        ReportFeatures.PostCues cues = FEATURES.cues(post, lead);
+        // events are looked for in the opening, cues in the whole post (cross-validated: precision 0.772 → 0.788,
+        // recall 0.681 → 0.689 over 980 posts, against cues in the opening only)
+        ReportFeatures.PostCues cues = FEATURES.cues(post, CandidateFinder.cueText(post));
         List<Scored> scored = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             ReportFeatures.Vector v = FEATURES.of(post, c, candidates, cues);

@@ -59,11 +59,12 @@ final class ReportFeatures {
         this.possessive = Pattern.compile("^\\s*(" + alternatives(lexicon.phrases("my-event")) + ")\\s");
     }
 
-    PostCues cues(ClassifierInput post, String lead) {
+    /** @param text where text cues are read (the post up to {@link CandidateFinder#CUE_CHARS}) */
+    PostCues cues(ClassifierInput post, String text) {
         String title = lower(post.title());
         Matcher day = dayMarker.matcher(title);
         List<String> ordinal = lexicon.find(title, 1).getOrDefault("day-ordinal", List.of());
-        return new PostCues(lexicon.find(title, 2), lexicon.find(lower(lead), 2), day.find() ? day.group() : null,
+        return new PostCues(lexicon.find(title, 2), lexicon.find(lower(text), 2), day.find() ? day.group() : null,
                 ordinal.isEmpty() ? null : ordinal.get(0), post.text() == null ? 0 : post.text().length());
     }
 

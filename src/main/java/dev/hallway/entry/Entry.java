@@ -134,6 +134,17 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /**
+     * JPQL: the entry reports on the edition or the series {@code :conference} names (a slug of either: fosdem-2019 or
+     * fosdem), the one meaning every conference URL and filter gives a slug.
+     *
+     * @param alias the query's alias for the entry, or null when it has none
+     */
+    public static String ofConference(String alias) {
+        String e = alias == null ? "" : alias + ".";
+        return "(" + e + "conferenceSlug = :conference or " + e + "conferenceSeries = :conference)";
+    }
+
     @PrePersist
     @PreUpdate
     void fitColumns() {

@@ -32,7 +32,7 @@ public class EntryQueries {
             params.put("source", filter.sourceId());
         }
         if (filter.conference() != null) {
-            jpql.append(" and (e.conferenceSlug = :conference or e.conferenceSeries = :conference)");
+            jpql.append(" and ").append(Entry.ofConference("e"));
             params.put("conference", filter.conference());
         }
         if (filter.since() != null) {

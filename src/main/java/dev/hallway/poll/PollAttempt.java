@@ -1,5 +1,6 @@
 package dev.hallway.poll;
 
+import dev.hallway.fetch.Discovery;
 import dev.hallway.fetch.FetchResponse;
 import dev.hallway.parse.ParsedFeed;
 
@@ -16,4 +17,6 @@ final class PollAttempt {
     String bodyHash;
     ParsedFeed feed;
     Duration retryAfter;
+    /** What feed autodiscovery found, if it ran. */
+    Discovery discovery;
 }

@@ -3,6 +3,7 @@ package dev.hallway.poll;
 import dev.hallway.common.ColumnText;
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.InstanceId;
+import dev.hallway.fetch.Discovery;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.logging.Log;
@@ -133,6 +134,9 @@ class PollBookkeeping {
         Instant now = clock.instant();
         s.lastPolledAt = started;
         s.lastHttpStatus = a.httpStatus;
+        if (a.discovery != null) {
+            discovered(s, a.discovery);
+        }
         if (a.response != null && (a.response.success() || a.response.notModified())) {
             // validators can change with a 304 too; keep whatever the server sent last
             if (a.response.etag() != null) {
@@ -182,6 +186,18 @@ class PollBookkeeping {
             }
         }
         claims.releaseInTransaction(s);
+    }
+
+    /** Feed autodiscovery: later polls go straight to the feed found, and look for it again on its page if it goes. */
+    private static void discovered(Source s, Discovery d) {
+        if (!d.feedUrl().equals(s.url) && d.feedUrl().length() <= URL_COLUMN) {
+            Log.infof("source %d: feed found on %s: %s", s.id, d.pageUrl(), d.feedUrl());
+            s.url = d.feedUrl();
+            s.etag = null; // the validators were the page's or the old feed's
+            s.lastModified = null;
+        }
+        s.pageUrl = ColumnText.orNullIfLonger(d.pageUrl(), URL_COLUMN);
+        s.discovery = ColumnText.cut(d.note(), URL_COLUMN);
     }
 
     private void persistRecord(Source s, PollAttempt a, PollOutcome outcome, Instant started) {

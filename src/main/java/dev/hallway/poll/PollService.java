@@ -2,7 +2,7 @@ package dev.hallway.poll;
 
 import dev.hallway.common.Hashing;
 import dev.hallway.entry.EntryStore;
-import dev.hallway.fetch.FeedFetcher;
+import dev.hallway.fetch.FeedDiscovery;
 import dev.hallway.fetch.FetchException;
 import dev.hallway.fetch.FetchRequest;
 import dev.hallway.fetch.FetchResponse;
@@ -25,7 +25,7 @@ public class PollService {
     @Inject
     Clock clock;
     @Inject
-    FeedFetcher fetcher;
+    FeedDiscovery discovery;
     @Inject
     FeedParser parser;
     @Inject
@@ -62,7 +62,11 @@ public class PollService {
     /** Fills in {@code a}; any exception it throws leaves a failed poll (see {@link #poll}). */
     private void attempt(PollTarget source, Instant started, PollAttempt a) {
         try {
-            a.response = fetcher.fetch(new FetchRequest(source.url(), source.etag(), source.lastModified()));
+            // a home page in feeds.yaml, or a discovered feed that went away: FeedDiscovery finds the feed
+            FeedDiscovery.Fetched fetched = discovery.fetch(
+                    new FetchRequest(source.url(), source.etag(), source.lastModified()), source.pageUrl());
+            a.response = fetched.response();
+            a.discovery = fetched.discovery();
         } catch (FetchException e) {
             a.result = PollResult.FAILED;
             a.error = e.getMessage();

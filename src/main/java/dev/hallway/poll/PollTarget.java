@@ -10,11 +10,12 @@ import java.util.Locale;
  * before the network call and none spans it.
  *
  * @param host            what the executor's per-host limit counts (the URL itself when it has no host)
+ * @param pageUrl         the web page the feed was discovered on, or null
  * @param intervalSeconds the interval as read with the claim (the bookkeeping of an unchanged feed relies on it only
  *                        while the row still says the same)
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
-                         String bodyHash, String conferenceHint, long intervalSeconds) {
+                         String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds) {
 
     static PollTarget of(Source s) {
         String host;
@@ -24,6 +25,6 @@ public record PollTarget(long id, String name, String url, String host, String e
             host = null;
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
-                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.intervalSeconds);
+                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * The bookkeeping of polls that found their feed unchanged (a 304, or the very bytes already stored) and were not
- * moved: one JDBC batch of source updates and one of poll records for the whole group, where loading, dirty-checking
+ * moved or discovered: one JDBC batch of source updates and one of poll records for the whole group, where loading, dirty-checking
  * and writing each source through Hibernate was most of an unchanged cycle's work. It writes exactly what
  * {@link PollBookkeeping} would: the validators the server sent (one too long to keep clears it), an OK status, the
  * next poll an interval on, the lease given back if this instance holds it. A row whose interval is no longer the
@@ -37,9 +37,10 @@ class UnchangedPolls {
     @Inject
     InstanceId instance;
 
+    /** An unchanged feed that neither moved nor was (re)discovered on its page: nothing but the above changes. */
     static boolean applies(PollAttempt a) {
         return (a.result == PollResult.NOT_MODIFIED || a.result == PollResult.UNCHANGED)
-                && a.response != null && !a.response.movedPermanently();
+                && a.response != null && !a.response.movedPermanently() && a.discovery == null;
     }
 
     /** Writes what it can of {@code writes} (all {@link #applies}) in the caller's transaction; returns the rest. */

@@ -29,18 +29,18 @@ final class AtomFeedWriter {
 
     private final String baseUrl;
     private final String version;
-    private final String tagAuthority;
+    private final FeedIds ids;
 
     AtomFeedWriter(String baseUrl, String version) {
         this.baseUrl = dev.hallway.config.BaseUrl.trimmed(baseUrl);
         this.version = version;
-        this.tagAuthority = dev.hallway.config.BaseUrl.host(this.baseUrl, "localhost");
+        this.ids = new FeedIds(this.baseUrl);
     }
 
     byte[] write(FeedScope scope, FeedPage page, Map<Long, Source> sources, Instant now) {
         Feed feed = new Feed("atom_1.0");
         feed.setEncoding("UTF-8");
-        feed.setId("tag:" + tagAuthority + ",2026:hallway/" + scope.key());
+        feed.setId(ids.feed(scope));
         feed.setTitleEx(text(scope.title()));
         feed.setSubtitle(text(scope.subtitle()));
         feed.setUpdated(Date.from(page.newest() != null ? page.newest() : now));
@@ -70,13 +70,13 @@ final class AtomFeedWriter {
         try {
             return new WireFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
-            throw new IllegalStateException("cannot write Atom feed " + scope.path(), e);
+            throw new IllegalStateException("cannot write Atom feed " + scope.path(FeedFormat.ATOM), e);
         }
     }
 
     private Entry entry(dev.hallway.entry.Entry e, Source source) {
         Entry entry = new Entry();
-        entry.setId("tag:" + tagAuthority + ",2026:entry/" + e.dedupeKey);
+        entry.setId(ids.entry(e));
         entry.setTitleEx(text(e.title));
         String url = HttpUrls.httpOrNull(e.url);
         if (url != null) {
@@ -129,7 +129,7 @@ final class AtomFeedWriter {
     }
 
     private String pageUrl(FeedScope scope, int page) {
-        return baseUrl + scope.path() + (page > 1 ? "?page=" + page : "");
+        return scope.pageUrl(baseUrl, FeedFormat.ATOM, page);
     }
 
     private static Content text(String value) {

@@ -1,11 +1,12 @@
 package dev.hallway.publish;
 
-import dev.hallway.conference.ConferenceEditions;
+import dev.hallway.entry.ConferenceEditions;
 import dev.hallway.conference.ConferenceSeries;
 import dev.hallway.conference.Conferences;
 import dev.hallway.entry.Entry;
 import dev.hallway.publish.PageModels.ReportItem;
 import dev.hallway.source.Source;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -35,8 +36,8 @@ public class ConferencePageResource {
     @Transactional
     public TemplateInstance conference(@PathParam("slug") String slug) {
         Map<Long, Source> sources = PageResource.sources();
-        List<ReportItem> reports = Entry.<Entry>find("conferenceSlug = ?1 or conferenceSeries = ?1",
-                        Sort.descending("publishedAt"), slug).page(0, 200).list().stream()
+        List<ReportItem> reports = Entry.<Entry>find(Entry.ofConference(null),
+                        Sort.descending("publishedAt"), Parameters.with("conference", slug)).page(0, 200).list().stream()
                 .map(e -> PageModels.report(e, sources)).toList();
         ConferenceSeries series = conferences.catalogue().series(slug);
         List<ConferenceEditions.EditionSummary> ofSeries = editions.ofSeries(slug);

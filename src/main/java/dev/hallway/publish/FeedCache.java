@@ -1,41 +1,106 @@
 package dev.hallway.publish;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.hallway.common.Hashing;
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.conference.Conferences;
+import dev.hallway.entry.Entry;
+import dev.hallway.entry.EntryChanges;
+import dev.hallway.source.Source;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The rendered feed pages, most recently used kept, each valid for the entry version it was rendered at. */
-final class FeedCache {
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-    private static final int MAX_PAGES = 512;
+/**
+ * Renders and caches the feeds, Atom and JSON Feed, in one render cache: a reader polling an unchanged feed costs a
+ * map lookup.
+ */
+@ApplicationScoped
+public class FeedCache {
 
-    private final Map<String, RenderedFeed> pages = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RenderedFeed> eldest) {
-            return size() > MAX_PAGES;
+    @Inject
+    HallwayConfig config;
+    @Inject
+    FeedPages pages;
+    @Inject
+    EntryChanges changes;
+    @Inject
+    Conferences conferences;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    private final RenderCache cache = new RenderCache();
+    private AtomFeedWriter atom;
+    private JsonFeedWriter json;
+
+    @PostConstruct
+    void init() {
+        atom = new AtomFeedWriter(config.baseUrl(), version);
+        json = new JsonFeedWriter(config.baseUrl());
+    }
+
+    /** A page of a feed in a format, from the cache or rendered (once however many ask at the same time): blocking. */
+    Rendered render(FeedScope scope, FeedFormat format, int page) {
+        String current = changes.version();
+        return cache.get(key(format, scope.key(), page), current, () -> QuarkusTransaction.requiringNew().call(() -> {
+            FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
+            byte[] body = switch (format) {
+                case ATOM -> atom.write(scope, loaded, Source.byId(), clock.instant());
+                case JSON -> json.write(scope, loaded, Source.byId());
+            };
+            String hash = Hashing.sha256Hex(body).substring(0, 32);
+            Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+            return Rendered.feed(format, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
+                    HttpHeaderValues.date(lastModified), current);
+        }));
+    }
+
+    /** The cached page for this version, or null: never blocks (for the event loop). */
+    Rendered cached(String key, String version) {
+        return cache.peek(key, version);
+    }
+
+    /** The cache key of a page of a feed scope in a format. */
+    static String key(FeedFormat format, String scopeKey, int page) {
+        return scopeKey + "#" + page + format.extension;
+    }
+
+    /** The scope of /conferences/{slug}/feed.atom and feed.json: a catalogued series, or an edition or series that has reports. */
+    FeedScope conference(String slug) {
+        var series = conferences.catalogue().series(slug);
+        if (series != null) {
+            return FeedScope.conference(slug, series.name());
         }
-    };
-    private long hits;
-    private long misses;
-
-    synchronized RenderedFeed get(String key, String version) {
-        RenderedFeed feed = pages.get(key);
-        if (feed != null && feed.version().equals(version)) {
-            hits++;
-            return feed;
+        String name = QuarkusTransaction.requiringNew().call(() -> Entry.<Entry>find(
+                        Entry.ofConference(null), Parameters.with("conference", slug)).firstResultOptional()
+                .map(e -> slug.equals(e.conferenceSlug) ? e.conferenceName : e.conferenceSeriesName).orElse(null));
+        if (name == null) {
+            throw new NotFoundException("no conference or edition '" + slug + "'");
         }
-        misses++;
-        return null;
+        return FeedScope.conference(slug, name);
     }
 
-    synchronized void put(String key, RenderedFeed feed) {
-        pages.put(key, feed);
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
-    synchronized long hits() {
-        return hits;
-    }
-
-    synchronized long misses() {
-        return misses;
+    /** The render cache, for its counts (metrics, tests). */
+    RenderCache cache() {
+        return cache;
     }
 }

@@ -18,7 +18,7 @@ public class FeedPages {
         PanacheQuery<Entry> query = switch (scope.conference() == null ? "" : scope.conference()) {
             case "" -> Entry.findAll(order());
             case "*" -> Entry.find("conferenceSlug is not null", order());
-            default -> Entry.find("conferenceSlug = :s or conferenceSeries = :s", order(), Parameters.with("s", scope.conference()));
+            default -> Entry.find(Entry.ofConference(null), order(), Parameters.with("conference", scope.conference()));
         };
         long total = query.count();
         int lastPage = (int) Math.max(1, (total + size - 1) / size);

@@ -16,14 +16,20 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Date;
 
-/** GET /feed.atom: every entry of every followed blog; also answers the conference feeds for {@link ConferenceFeedResource}. */
+/**
+ * GET /feed.atom and /feed.json: every entry of every followed blog, as Atom and as JSON Feed 1.1; also answers the
+ * conference feeds for {@link ConferenceFeedResource}.
+ * Most requests never get here: {@link CachedRoutes} answers cached pages on the event loop, and sends here only
+ * what it does not handle itself (If-Match, a list of ETags, a page that is not a plain number, errors).
+ */
 @Path("/")
 public class FeedResource {
 
     static final String ATOM = "application/atom+xml; charset=utf-8";
+    static final String JSON_FEED = "application/feed+json; charset=utf-8";
 
     @Inject
-    AtomFeeds feeds;
+    FeedCache feeds;
     @Inject
     HallwayConfig config;
 
@@ -31,42 +37,35 @@ public class FeedResource {
     @Path("feed.atom")
     @Produces(ATOM)
     public Response all(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
-        return respond(FeedScope.all(), page, request, headers);
+        return respond(FeedScope.all(), FeedFormat.ATOM, page, request, headers);
     }
 
-    Response respond(FeedScope scope, String page, Request request, HttpHeaders headers) {
-        RenderedFeed feed;
+    @GET
+    @Path("feed.json")
+    @Produces(JSON_FEED)
+    public Response allJson(@QueryParam("page") String page, @Context Request request, @Context HttpHeaders headers) {
+        return respond(FeedScope.all(), FeedFormat.JSON, page, request, headers);
+    }
+
+    Response respond(FeedScope scope, FeedFormat format, String page, Request request, HttpHeaders headers) {
+        Rendered feed;
         try {
-            feed = feeds.render(scope, pageNumber(page));
+            feed = feeds.render(scope, format, pageNumber(page));
         } catch (FeedPages.PageOutOfRange e) {
             throw new BadRequestException(e.getMessage());
         }
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge((int) config.feed().maxAge().toSeconds());
+        CacheControl cache = HttpHeaderValues.feedCacheControl(config.feed().maxAge().toSeconds());
         // the gzip form was compressed once when the page was rendered; it has an ETag of its own
-        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = HttpHeaderValues.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         EntityTag etag = EntityTag.valueOf(gzip ? feed.gzipEtag() : feed.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(feed.lastModified()), etag);
         Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(gzip ? feed.gzipped() : feed.body(), ATOM);
+                : Response.ok(gzip ? feed.gzipped() : feed.body(), format.contentType);
         if (gzip && notModified == null) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return response.tag(etag).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
                 .header("Vary", "Accept-Encoding").build();
-    }
-
-    private static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return parts.length < 2 || !parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     private static int pageNumber(String page) {

@@ -1,6 +1,6 @@
 package dev.hallway.publish;
 
-import dev.hallway.conference.ConferenceEditions;
+import dev.hallway.entry.ConferenceEditions;
 import dev.hallway.conference.Conferences;
 import dev.hallway.entry.Entry;
 import dev.hallway.publish.PageModels.EditionGroup;

@@ -30,7 +30,7 @@ public class Source extends PanacheEntityBase {
     @Column(name = "config_url", nullable = false)
     public String configUrl;
 
-    /** Where the feed is fetched from; differs from configUrl after permanent redirects. */
+    /** Where the feed is fetched from; differs from configUrl after permanent redirects, or once found on a page. */
     @Column(nullable = false)
     public String url;
 
@@ -39,6 +39,13 @@ public class Source extends PanacheEntityBase {
 
     /** The feed's own title. */
     public String title;
+
+    /** The web page {@link #url} was discovered on (feeds.yaml listed a home page), or null. */
+    @Column(name = "page_url")
+    public String pageUrl;
+
+    /** Which of the feeds the page advertises was chosen and why, or why looking again for it failed. */
+    public String discovery;
 
     @Column(name = "site_url")
     public String siteUrl;

@@ -336,11 +336,16 @@ class PollingTest {
     @Test
     void somethingThatIsNotAFeedFailsWithAClearError() {
         server.route("/html/page", Reply.ok("<html><body>Hello</body></html>".getBytes(), "text/html"));
-        String url = server.url("/html/page");
-        feeds.follow(url);
-        Map<String, Object> outcome = feeds.poll(url);
+        server.route("/xml/note", Reply.ok("<?xml version=\"1.0\"?><note><to>Ada</to></note>".getBytes(), "application/xml"));
+        String page = server.url("/html/page"), xml = server.url("/xml/note");
+        feeds.follow(page, xml);
+        Map<String, Object> outcome = feeds.poll(xml);
         assertEquals("failed", outcome.get("result"));
         assertTrue(outcome.get("error").toString().startsWith("not a readable feed"), outcome.toString());
+        // a web page is taken for a blog's home page: its feed is looked for (DiscoveryTest), here in vain
+        Map<String, Object> onPage = feeds.poll(page);
+        assertEquals("failed", onPage.get("result"));
+        assertTrue(onPage.get("error").toString().startsWith("no feed found on this page: " + page), onPage.toString());
     }
 
     @Test

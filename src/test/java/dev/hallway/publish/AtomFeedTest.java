@@ -7,7 +7,6 @@ import com.rometools.rome.io.XmlReader;
 import dev.hallway.support.AtomValidator;
 import dev.hallway.support.FeedServer;
 import dev.hallway.support.FeedServerResource;
-import dev.hallway.support.Fixtures;
 import dev.hallway.support.Seed;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +46,7 @@ class AtomFeedTest {
     @Inject
     TestFeeds feeds;
     @Inject
-    AtomFeeds atom;
+    FeedCache atom;
 
     private final FeedServer server = FeedServerResource.server();
 
@@ -136,31 +135,12 @@ class AtomFeedTest {
         assertEquals(List.of("Tarus Balog"), percona.getAuthors().stream().map(a -> a.getName()).toList());
     }
 
-    private static final String DOTSCALE = "<title>Feedback on DotScale conference 2015</title>";
-
-    /** Serves a seed feed with a post changed, and polls it. */
-    private Map<String, Object> editPost(Seed seed, java.util.function.UnaryOperator<String> edit) {
-        String feed = Fixtures.text(seed.fixture());
-        String edited = edit.apply(feed);
-        assertTrue(!edited.equals(feed), "the edit changes the feed");
-        String url = seed.serve(server, "/atom/");
-        server.route("/atom/" + url.substring(url.lastIndexOf('/') + 1),
-                FeedServer.Reply.ok(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8), seed.contentType()));
-        Map<String, Object> outcome = feeds.poll(url);
-        assertEquals("ok", outcome.get("result"), outcome.toString());
-        assertEquals(1, ((Number) outcome.get("updated")).intValue(), outcome.toString());
-        dev.hallway.support.HallwayProcess.sleep(2100); // the render cache notices a change within two seconds
-        return outcome;
-    }
-
     @Test
     void anEntryKeepsItsIdWhenThePostIsEdited() throws Exception {
         SyndEntry before = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
         assertEquals("Feedback on DotScale conference 2015", before.getTitle());
 
-        editPost(Seed.DUCHESS, feed -> feed
-                .replace(DOTSCALE, "<title>Feedback on DotScale conference 2015 (edited)</title>")
-                .replace("took place on last Monday 8th June 2015", "took place on Monday 8 June 2015"));
+        SeedEdits.editDotScaleReport(feeds, server);
 
         SyndEntry after = parse(get("/conferences/dotscale-2015/feed.atom")).getEntries().get(0);
         assertEquals("Feedback on DotScale conference 2015 (edited)", after.getTitle());
@@ -180,10 +160,10 @@ class AtomFeedTest {
         boolean fromCache = false;
         for (int attempt = 0; attempt < 3 && !fromCache; attempt++) {
             Response current = plain().when().get("/feed.atom").then().statusCode(200).extract().response();
-            long hits = atom.cacheHits();
+            long hits = atom.cache().hits();
             plain().header("If-None-Match", current.header("ETag")).when().get("/feed.atom").then().statusCode(304);
             plain().header("If-Modified-Since", current.header("Last-Modified")).when().get("/feed.atom").then().statusCode(304);
-            fromCache = atom.cacheHits() >= hits + 2;
+            fromCache = atom.cache().hits() >= hits + 2;
         }
         assertTrue(fromCache, "served from the cache");
         Response gzipped = given().header("Accept-Encoding", "gzip").when().get("/feed.atom").then().statusCode(200)
@@ -205,13 +185,7 @@ class AtomFeedTest {
 
     @Test
     void hostileTitlesAndContentStayValid() throws Exception {
-        String hostileText = "]]]]><![CDATA[> \u0001\u0008 <script>alert(2)</script><img src=x onerror=alert(3)>"
-                + "<b onclick=alert(4)>\u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd \uD83D\uDE00</b> ";
-        editPost(Seed.WORDPRESS, feed -> feed
-                .replace("<title>2024 FOSS Backstage</title>", "<title>2024 FOSS Backstage &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; "
-                        + "\u0001\u0008 \u202Eevil\u202C \u05e9\u05dc\u05d5\u05dd \uD83D\uDE00 &amp;amp; done</title>")
-                .replace("<description><![CDATA[I was a speaker", "<description><![CDATA[" + hostileText + "I was a speaker")
-                .replace("<content:encoded><![CDATA[<p>I was a speaker", "<content:encoded><![CDATA[<p>" + hostileText + "I was a speaker"));
+        SeedEdits.makeFossBackstageHostile(feeds, server);
 
         for (String path : List.of("/feed.atom", "/conferences/foss-backstage-2024/feed.atom")) {
             for (byte[] page : walk(path)) {

@@ -143,6 +143,9 @@ class HostileLinksTest {
         for (String path : List.of("/feed.atom", "/conferences/feed.atom", edition + "/feed.atom", "/conferences/fosdem/feed.atom")) {
             assertNoScriptUrlInAtom(path, get(path).asString());
         }
+        for (String path : List.of("/feed.json", "/conferences/feed.json", edition + "/feed.json", "/conferences/fosdem/feed.json")) {
+            assertNoScriptUrlInJsonFeed(path, get(path).asByteArray());
+        }
         assertNoScriptUrl("/sources.opml", Jsoup.parse(get("/sources.opml").asString(), "", Parser.xmlParser()));
 
         QuarkusTransaction.requiringNew().run(() -> {
@@ -171,7 +174,7 @@ class HostileLinksTest {
 
     @Test
     void pagesForbidScriptsAndSniffingAndKeepTheReferrerShort() {
-        for (String path : List.of("/", "/conferences/fosdem", "/digests", "/feed.atom")) {
+        for (String path : List.of("/", "/conferences/fosdem", "/digests", "/feed.atom", "/feed.json")) {
             Response r = get(path);
             String csp = r.header("Content-Security-Policy");
             assertTrue(csp != null && csp.contains("default-src 'none'") && !csp.contains("script-src")
@@ -223,6 +226,44 @@ class HostileLinksTest {
             }
         }
         assertNoDangerousText(where, xml);
+    }
+
+    /**
+     * Every URL of a JSON feed (each member named url or *_url, at any depth: items, authors, _hallway), every link inside
+     * its HTML content, and every text in it, decoded: no script URL anywhere. The feed stays valid JSON Feed 1.1.
+     */
+    private static void assertNoScriptUrlInJsonFeed(String where, byte[] body) throws Exception {
+        assertEquals(List.of(), dev.hallway.support.JsonFeedValidator.problems(body), where);
+        com.fasterxml.jackson.databind.JsonNode feed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertTrue(feed.get("items").size() >= PAYLOADS.size() / 2, where + ": items " + feed.get("items").size());
+        int[] urls = {0};
+        walkJson(feed, null, (field, value) -> {
+            if (field != null && (field.equals("url") || field.endsWith("_url"))) {
+                assertTrue(value.startsWith("http://") || value.startsWith("https://"), where + ": " + field + " " + value);
+                urls[0]++;
+            }
+            if ("content_html".equals(field)) { // markup: read as a browser would
+                for (Element el : Jsoup.parseBodyFragment(value).select("[href], [src]")) {
+                    assertSafe(where + " content", el.hasAttr("href") ? el.attr("href") : el.attr("src"));
+                }
+                assertNoDangerousText(where + " content", value);
+            } else { // text, already decoded from JSON (an http URL may hold "&#106;avascript:" in its path, harmlessly)
+                assertNoDangerousPlainText(where + " " + field, value);
+            }
+        });
+        assertTrue(urls[0] > feed.get("items").size(), where + ": no URL checked");
+    }
+
+    /** Calls {@code text} with every string in the tree and the name of the member holding it (null in an array). */
+    private static void walkJson(com.fasterxml.jackson.databind.JsonNode node, String field,
+                                 java.util.function.BiConsumer<String, String> text) {
+        if (node.isTextual()) {
+            text.accept(field, node.asText());
+        } else if (node.isArray()) {
+            node.forEach(child -> walkJson(child, null, text));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(member -> walkJson(member.getValue(), member.getKey(), text));
+        }
     }
 
     /** A URL is safe when it is relative to the site, a fragment, or http(s)/mailto. */

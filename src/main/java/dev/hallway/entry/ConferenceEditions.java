@@ -1,4 +1,4 @@
-package dev.hallway.conference;
+package dev.hallway.entry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

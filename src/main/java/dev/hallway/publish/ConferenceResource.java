@@ -1,5 +1,8 @@
-package dev.hallway.conference;
+package dev.hallway.publish;
 
+import dev.hallway.conference.ConferenceSeries;
+import dev.hallway.conference.Conferences;
+import dev.hallway.entry.ConferenceEditions;
 import dev.hallway.entry.EntryQueries;
 import dev.hallway.entry.EntryView;
 import jakarta.inject.Inject;

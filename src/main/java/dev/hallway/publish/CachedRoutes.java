@@ -1,0 +1,309 @@
+package dev.hallway.publish;
+
+import dev.hallway.config.HallwayConfig;
+import dev.hallway.entry.EntryChanges;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Answers GET and HEAD of the feeds and of the pages readers poll on the event loop, from the render caches: a
+ * cached response is bytes already, so it is written without a hop to a worker thread and without building anything
+ * but the response. A miss renders on a worker (once per page and version, the other requests waiting for it) and
+ * is answered here too. Whatever this does not handle itself goes on to the REST resources, which answer as they
+ * always have: If-Match, If-Unmodified-Since, a list or a weak ETag, both If-None-Match and If-Modified-Since, a page
+ * that is not a plain number, an Accept header that needs negotiating, and every error (a render that fails is left
+ * to the resource to fail again, with its usual answer). The answers are the resources': same headers, ETags,
+ * gzip negotiation and content types (CachedRoutesTest compares them).
+ */
+@ApplicationScoped
+public class CachedRoutes {
+
+    private static final CharSequence HTML = HttpHeaders.createOptimized(PageCache.HTML);
+    private static final CharSequence JSON = HttpHeaders.createOptimized(PageCache.JSON);
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence ACCEPT = HttpHeaders.createOptimized("Accept");
+    private static final CharSequence IF_UNMODIFIED_SINCE = HttpHeaders.createOptimized("If-Unmodified-Since");
+
+    @Inject
+    FeedCache feeds;
+    @Inject
+    PageCache pages;
+    @Inject
+    EntryChanges changes;
+    @Inject
+    HallwayConfig config;
+
+    private CharSequence cacheControl;
+    private final LongAdder answeredOnEventLoop = new LongAdder();
+    private final LongAdder handedToWorker = new LongAdder();
+
+    @PostConstruct
+    void init() {
+        cacheControl = HttpHeaders.createOptimized(HttpHeaderValues.feedCacheControlHeader(config.feed().maxAge().toSeconds()));
+    }
+
+    void routes(@Observes Router router) {
+        // registered before the REST resources' route (order 20,500), so these answer first
+        for (FeedFormat format : FeedFormat.values()) {
+            String allFirstPage = FeedCache.key(format, FeedScope.all().key(), 1);
+            String reportsFirstPage = FeedCache.key(format, FeedScope.reports().key(), 1);
+            get(router, FeedScope.all().path(format), ctx -> feed(ctx, format, FeedScope::all, allFirstPage, null));
+            get(router, FeedScope.reports().path(format), ctx -> feed(ctx, format, FeedScope::reports, reportsFirstPage, null));
+            get(router, "/conferences/:slug/feed" + format.extension, ctx -> feed(ctx, format, null, null, ctx.pathParam("slug")));
+        }
+        get(router, "/", this::home);
+        get(router, "/conferences", this::conferences);
+        get(router, "/conferences/:slug", this::conference);
+    }
+
+    private static void get(Router router, String path, Handler<RoutingContext> handler) {
+        router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
+    }
+
+    /** Responses written by these routes on an event loop thread (cached or just rendered): for tests. */
+    public long answeredOnEventLoop() {
+        return answeredOnEventLoop.sum();
+    }
+
+    /** Requests these routes handed to a worker (a miss, or a version not known without the database): for tests. */
+    public long handedToWorker() {
+        return handedToWorker.sum();
+    }
+
+    // ---- feeds -------------------------------------------------------------------------------------------------
+
+    /** A feed in a format: {@code scope} and the key of its first page, or a conference's {@code slug}. */
+    private void feed(RoutingContext ctx, FeedFormat format, Supplier<FeedScope> scope, String firstPageKey, String slug) {
+        MultiMap headers = ctx.request().headers();
+        String ifNoneMatch = headers.get(HttpHeaders.IF_NONE_MATCH);
+        String ifModifiedSince = headers.get(HttpHeaders.IF_MODIFIED_SINCE);
+        int page = page(ctx.request());
+        if (page < 1 || headers.contains(HttpHeaders.IF_MATCH) || headers.contains(IF_UNMODIFIED_SINCE)
+                || (ifNoneMatch != null && (ifModifiedSince != null || !singleStrongTag(ifNoneMatch)))) {
+            ctx.next();
+            return;
+        }
+        String key = slug != null ? FeedCache.key(format, FeedScope.conferenceKey(slug), page)
+                : page == 1 ? firstPageKey : FeedCache.key(format, scope.get().key(), page);
+        String version = changes.versionIfFresh(worker());
+        Rendered cached = version == null ? null : feeds.cached(key, version);
+        if (cached != null) {
+            answerFeed(ctx, format, cached, ifNoneMatch, ifModifiedSince);
+            return;
+        }
+        onWorker(ctx, () -> feeds.render(slug == null ? scope.get() : feeds.conference(slug), format, page),
+                fresh -> answerFeed(ctx, format, fresh, ifNoneMatch, ifModifiedSince));
+    }
+
+    private void answerFeed(RoutingContext ctx, FeedFormat format, Rendered feed, String ifNoneMatch, String ifModifiedSince) {
+        // the gzip form was compressed once when the page was rendered; it has an ETag of its own
+        boolean gzip = HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? feed.gzipEtag() : feed.etag();
+        boolean notModified;
+        if (ifNoneMatch != null) {
+            notModified = ifNoneMatch.equals(etag);
+        } else if (ifModifiedSince == null) {
+            notModified = false;
+        } else if (ifModifiedSince.equals(feed.lastModifiedHeader)) {
+            notModified = true;
+        } else {
+            Instant since = HttpHeaderValues.parseDate(ifModifiedSince);
+            if (since == null) {
+                ctx.next();
+                return;
+            }
+            notModified = !feed.lastModified().isAfter(since);
+        }
+        countEventLoop();
+        HttpServerResponse response = ctx.response();
+        leaveCompressionToTheServer(response);
+        response.headers().add(HttpHeaders.CACHE_CONTROL, cacheControl).add(HttpHeaders.ETAG, etag)
+                .add(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader).add(VARY, ACCEPT_ENCODING);
+        if (notModified) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.headers().add(HttpHeaders.CONTENT_TYPE, format.contentTypeHeader);
+        if (gzip) {
+            response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        end(ctx, gzip ? feed.gzipBuffer : feed.bodyBuffer, gzip ? feed.gzipLength : feed.bodyLength);
+    }
+
+    /** ?page=N as a plain number, 1 without one; 0 for anything else (the resource says why it is wrong). */
+    private static int page(HttpServerRequest request) {
+        String query = request.query();
+        if (query == null || query.isEmpty()) {
+            return 1;
+        }
+        String page = request.getParam("page");
+        if (page == null) {
+            return 1;
+        }
+        if (page.isEmpty() || page.length() > 9) {
+            return 0;
+        }
+        for (int i = 0; i < page.length(); i++) {
+            if (page.charAt(i) < '0' || page.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        return Integer.parseInt(page);
+    }
+
+    private static boolean singleStrongTag(String value) {
+        return value.length() >= 2 && value.charAt(0) == '"' && value.indexOf('"', 1) == value.length() - 1;
+    }
+
+    // ---- pages -------------------------------------------------------------------------------------------------
+
+    private void home(RoutingContext ctx) {
+        Wants wants = wants(ctx);
+        if (wants != Wants.HTML_OR_ANY && wants != Wants.HTML) {
+            ctx.next();
+            return;
+        }
+        page(ctx, PageCache.HOME, () -> pages.home());
+    }
+
+    private void conferences(RoutingContext ctx) {
+        Wants wants = wants(ctx);
+        if (wants != Wants.HTML_OR_ANY && wants != Wants.JSON) { // JSON only: a browser's Accept gets the resource's 406
+            ctx.next();
+            return;
+        }
+        page(ctx, PageCache.CONFERENCES, () -> pages.conferences());
+    }
+
+    private void conference(RoutingContext ctx) {
+        String slug = ctx.pathParam("slug");
+        Wants wants = wants(ctx);
+        if (wants == Wants.OTHER || "feed.atom".equals(slug) || "feed.json".equals(slug)) {
+            ctx.next();
+            return;
+        }
+        // as the resources negotiate it: no Accept or */* is JSON; a browser's Accept (text/html first) the page
+        if (wants == Wants.HTML) {
+            page(ctx, PageCache.conferencePageKey(slug), () -> pages.conferencePage(slug));
+        } else {
+            page(ctx, PageCache.conferenceJsonKey(slug), () -> pages.conferenceJson(slug));
+        }
+    }
+
+    private enum Wants { HTML, JSON, HTML_OR_ANY, OTHER }
+
+    /**
+     * The Accept headers answered here without negotiating: none or * / * (any), exactly application/json, or a
+     * browser's, which starts with text/html and does not name JSON. Anything else goes to the resources.
+     */
+    private static Wants wants(RoutingContext ctx) {
+        String accept = ctx.request().headers().get(ACCEPT);
+        if (accept == null || accept.equals("*/*")) {
+            return Wants.HTML_OR_ANY;
+        }
+        if (accept.equals("application/json")) {
+            return Wants.JSON;
+        }
+        if (accept.startsWith("text/html") && (accept.length() == 9 || accept.charAt(9) == ',') && !accept.contains("json")) {
+            return Wants.HTML;
+        }
+        return Wants.OTHER;
+    }
+
+    private void page(RoutingContext ctx, String key, Supplier<Rendered> render) {
+        String version = changes.versionIfFresh(worker());
+        Rendered cached = version == null ? null : pages.cached(key, version);
+        if (cached != null) {
+            answerPage(ctx, cached);
+            return;
+        }
+        onWorker(ctx, render, fresh -> answerPage(ctx, fresh));
+    }
+
+    private void answerPage(RoutingContext ctx, Rendered page) {
+        countEventLoop();
+        HttpServerResponse response = ctx.response();
+        leaveCompressionToTheServer(response);
+        boolean html = page.contentType().equals(PageCache.HTML);
+        response.headers().add(HttpHeaders.CONTENT_TYPE, html ? HTML : JSON);
+        if (html) {
+            response.headers().add(VARY, ACCEPT); // as the resources send it: they negotiate HTML against JSON
+        }
+        end(ctx, page.bodyBuffer, page.bodyLength);
+    }
+
+    // ---- both --------------------------------------------------------------------------------------------------
+
+    private static void end(RoutingContext ctx, io.vertx.core.buffer.Buffer body, String length) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().end();
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, length).end(body);
+        }
+    }
+
+    /**
+     * Quarkus marks every answer Content-Encoding: identity up front, and lifts that for a resource whose content
+     * type is one of quarkus.http.compress-media-types (ours all are) when its headers are written: lifted here too, so
+     * HTML and JSON are gzipped for the clients that ask, as the resources' answers are (a feed sets its own gzip).
+     */
+    private static void leaveCompressionToTheServer(HttpServerResponse response) {
+        response.headers().remove(HttpHeaders.CONTENT_ENCODING);
+    }
+
+    private void countEventLoop() {
+        if (Context.isOnEventLoopThread()) {
+            answeredOnEventLoop.increment();
+        }
+    }
+
+    /**
+     * Renders on a worker (with a request context, as a resource method has), then answers on this request's event
+     * loop; a render that fails sends the request on to the resources, which fail it as they always did.
+     */
+    private <T> void onWorker(RoutingContext ctx, Supplier<T> render, Consumer<T> answer) {
+        handedToWorker.increment();
+        Context context = Vertx.currentContext();
+        worker().execute(() -> {
+            T result;
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                result = render.get();
+            } catch (RuntimeException e) {
+                context.runOnContext(ignored -> ctx.next());
+                return;
+            } finally {
+                requestContext.terminate();
+            }
+            context.runOnContext(ignored -> answer.accept(result));
+        });
+    }
+
+    private static Executor worker() {
+        return Infrastructure.getDefaultWorkerPool();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hallway.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallway.entry.EntryChanges;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The pages readers poll — the home page, conference pages and their JSON, the list of conferences — rendered once
+ * per entry version (each runs aggregate queries) by the same resource methods as before, and kept as bytes.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String JSON = "application/json;charset=UTF-8";
+    static final String HOME = "html:/";
+    static final String CONFERENCES = "json:/conferences";
+
+    @Inject
+    EntryChanges changes;
+    @Inject
+    PageResource home;
+    @Inject
+    ConferencePageResource conferencePages;
+    @Inject
+    ConferenceResource conferenceApi;
+    @Inject
+    ObjectMapper json;
+
+    private final RenderCache cache = new RenderCache();
+
+    static String conferencePageKey(String slug) {
+        return "html:/conferences/" + slug;
+    }
+
+    static String conferenceJsonKey(String slug) {
+        return "json:/conferences/" + slug;
+    }
+
+    /** The cached page for this version, or null: never blocks (for the event loop). */
+    Rendered cached(String key, String version) {
+        return cache.peek(key, version);
+    }
+
+    // The renders below block (queries, templates): call them on a worker. A 404 is thrown as the resources throw it.
+
+    Rendered home() {
+        return render(HOME, () -> html(home.index()));
+    }
+
+    Rendered conferencePage(String slug) {
+        return render(conferencePageKey(slug), () -> html(conferencePages.conference(slug)));
+    }
+
+    Rendered conferences() {
+        return render(CONFERENCES, () -> json(conferenceApi.list()));
+    }
+
+    Rendered conferenceJson(String slug) {
+        return render(conferenceJsonKey(slug), () -> json(conferenceApi.one(slug)));
+    }
+
+    private Rendered render(String key, Supplier<byte[]> body) {
+        String version = changes.version();
+        return cache.get(key, version, () -> Rendered.page(body.get(), key.startsWith("html:") ? HTML : JSON, version));
+    }
+
+    private static byte[] html(TemplateInstance page) {
+        return page.render().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The render cache, for its counts (metrics, tests). */
+    RenderCache cache() {
+        return cache;
+    }
+}
