@@ -8,53 +8,27 @@ import dev.hallway.subscribe.SubscriberStatus;
 import dev.hallway.subscribe.SubscriptionService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works through the outbox. Messages are claimed in batches ({@link OutboxClaims}), sent a few at a time over the
- * mail client's pooled, kept-alive SMTP connections, and each is marked sent in its own transaction right after the
- * SMTP server accepted it. The body of each digest variant is rendered once per pass ({@link DigestVariants}),
- * only the unsubscribe link is the subscriber's own. Passing failures retry with backoff; a permanent rejection
+ * Works through the outbox. Each message is claimed ({@link OutboxClaims}), sent, and marked sent in its own
+ * transaction right after the SMTP server accepted it. Passing failures retry with backoff; a permanent rejection
  * counts against the address.
  */
 @ApplicationScoped
 public class DigestSender {
 
-    /** Messages claimed at once: one claim transaction per hundred sends, and a batch ends well within a lease. */
     private static final int BATCH = 100;
-    /**
-     * Messages sent at once, each over its own pooled, kept-alive SMTP connection (fewer than the mailer's
-     * max-pool-size, 10 by default): while one waits for the server's replies, the next is prepared and recorded.
-     */
-    static final int IN_FLIGHT = 4;
-
-    private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "digest-send-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
 
     @Inject
     HallwayConfig config;
@@ -68,8 +42,6 @@ public class DigestSender {
     DigestMetrics metrics;
     @Inject
     SubscriptionService subscriptions;
-    @Inject
-    DigestMailRenderer renderer;
 
     private volatile boolean warnedOff;
 
@@ -91,132 +63,109 @@ public class DigestSender {
             }
             return new Pass(0, 0, 0, 0, true);
         }
-        Tally tally = new Tally();
-        String base = base();
-        DigestVariants digests = new DigestVariants(
-                week -> QuarkusTransaction.requiringNew().call(() -> DigestService.content(Digest.findById(week))),
-                variant -> renderer.render(variant, base));
-        Map<String, String> common = commonHeaders();
+        int sent = 0, retrying = 0, failed = 0, skipped = 0;
+        Map<String, DigestContent> digests = new HashMap<>();
         while (true) {
-            OutboxClaims.Batch batch = claims.claimBatch(BATCH, mail::newMessageId);
-            batch.skipped().forEach(id -> tally.count(metrics.delivered(OutboxStatus.SKIPPED)));
-            if (batch.messages().isEmpty()) {
-                return tally.pass();
+            List<Long> batch = due();
+            if (batch.isEmpty()) {
+                return new Pass(sent, retrying, failed, skipped, false);
             }
-            List<Future<?>> attempts = new ArrayList<>();
-            for (OutboxClaims.Claimed message : batch.messages()) {
-                attempts.add(senders.submit(() -> attempt(message, batch.claimedAt(), digests, common, tally)));
+            int claimedAny = 0;
+            for (Long id : batch) {
+                if (!claims.claim(id)) {
+                    continue;
+                }
+                claimedAny++;
+                OutboxStatus status;
+                try {
+                    status = sendOne(id, digests);
+                } finally {
+                    claims.done(id);
+                }
+                switch (metrics.delivered(status)) {
+                    case SENT -> sent++;
+                    case PENDING -> retrying++;
+                    case FAILED -> failed++;
+                    default -> skipped++;
+                }
             }
-            awaitAll(attempts);
-            if (tally.givenBack.get() > 0) {
-                return tally.pass();
+            if (claimedAny == 0) {
+                return new Pass(sent, retrying, failed, skipped, false);
             }
         }
     }
 
-    /** One message of a batch, on a sender thread: sent, or given back unstarted when its batch has been too slow. */
-    private void attempt(OutboxClaims.Claimed message, Instant claimedAt, DigestVariants digests,
-                         Map<String, String> common, Tally tally) {
-        if (!claims.mayStart(claimedAt)) {
-            // shutting down, or this batch has been slow (a hanging server): the rest waits for the next claim
-            claims.giveBackUnstarted(List.of(message.id()));
-            tally.givenBack.incrementAndGet();
-            return;
-        }
-        OutboxStatus status;
-        try {
-            status = sendOne(message, digests, common);
-        } finally {
-            claims.done(message.id());
-        }
-        tally.count(metrics.delivered(status));
+    private List<Long> due() {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(OutboxClaims.DUE + " order by id",
+                        Parameters.with("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING).and("now", now))
+                .page(0, BATCH).list().stream().map(m -> m.id).toList());
     }
 
-    private static void awaitAll(List<Future<?>> attempts) {
-        RuntimeException first = null;
-        for (Future<?> attempt : attempts) {
-            try {
-                attempt.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                first = first != null ? first : new IllegalStateException("interrupted while digest messages were sent", e);
-            } catch (ExecutionException e) {
-                first = first != null ? first : new IllegalStateException("a digest message could not be recorded", e.getCause());
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** What a pass did so far, counted from several sender threads. */
-    private static final class Tally {
-        final AtomicInteger sent = new AtomicInteger(), retrying = new AtomicInteger(), failed = new AtomicInteger(),
-                skipped = new AtomicInteger(), givenBack = new AtomicInteger();
-
-        void count(OutboxStatus status) {
-            switch (status) {
-                case SENT -> sent.incrementAndGet();
-                case PENDING -> retrying.incrementAndGet();
-                case FAILED -> failed.incrementAndGet();
-                default -> skipped.incrementAndGet();
-            }
-        }
-
-        Pass pass() {
-            return new Pass(sent.get(), retrying.get(), failed.get(), skipped.get(), false);
-        }
-    }
-
-    @PreDestroy
-    void stopSenders() {
-        senders.shutdown();
+    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId) {
     }
 
     /**
      * One attempt on a claimed message. Whatever goes wrong before the SMTP server accepted it (an unreadable
      * digest, a template error, a refusal) counts as an attempt, so no message stays claimed for good.
      */
-    private OutboxStatus sendOne(OutboxClaims.Claimed message, DigestVariants digests, Map<String, String> common) {
+    private OutboxStatus sendOne(long id, Map<String, DigestContent> digests) {
+        Job job;
         try {
-            DigestMail digest = digests.forSubscriber(message.week(), message.series());
-            String unsubscribe = subscriptions.unsubscribeUrl(message.subscriberId());
-            Map<String, String> headers = new HashMap<>(common);
-            headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + common.get("List-Unsubscribe"));
-            mail.send(message.email(), digest.subject(), digest.html(unsubscribe), digest.text(unsubscribe),
-                    message.messageId(), headers);
+            job = prepare(id, digests);
+            if (job == null) {
+                return OutboxStatus.SKIPPED;
+            }
+            deliver(job);
         } catch (MailDelivery.SendFailure e) {
-            return failed(message.id(), e.getMessage(), e.permanent());
+            return failed(id, e.getMessage(), e.permanent());
         } catch (RuntimeException | Error e) {
-            Log.errorf(e, "digest message %d could not be prepared or sent", message.id());
-            return failed(message.id(), SendErrors.describe(e), false);
+            Log.errorf(e, "digest message %d could not be prepared or sent", id);
+            return failed(id, SendErrors.describe(e), false);
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            // sent is sent, whoever holds the row now: the server accepted it, so no one may send it again. Native
-            // SQL, once per message: Hibernate translates a JPQL update again at every call (a sixth of a message's
-            // CPU in a profile); the lease columns cleared as Leases.GIVE_BACK does
-            OutboxMessage.getEntityManager().createNativeQuery("update outbox set status = ?1, sent_at = ?2,"
-                            + " attempts = attempts + 1, last_error = null, lease_owner = null, lease_until = null where id = ?3")
-                    .setParameter(1, OutboxStatus.SENT.name()).setParameter(2, clock.instant()).setParameter(3, message.id())
-                    .executeUpdate();
-            if (message.bounces() > 0) {
-                // the address takes mail again: earlier rejections no longer count towards marking it bounced
-                Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", message.subscriberId());
-            }
+            // sent is sent, whoever holds the row now: the server accepted it, so no one may send it again
+            OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            m.status = OutboxStatus.SENT;
+            m.sentAt = clock.instant();
+            m.attempts++;
+            OutboxClaims.giveBack(m);
+            m.lastError = null;
+            // the address takes mail again: earlier rejections no longer count towards marking it bounced
+            Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", job.subscriberId());
         });
         return OutboxStatus.SENT;
     }
 
-    /**
-     * The headers every digest message carries; List-Unsubscribe holds only the mailto part here, the subscriber's
-     * own link goes before it.
-     */
-    private Map<String, String> commonHeaders() {
+    private Job prepare(long id, Map<String, DigestContent> digests) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage m = OutboxMessage.findById(id);
+            Subscriber s = Subscriber.findById(m.subscriberId);
+            if (s == null || s.status != SubscriberStatus.CONFIRMED) {
+                m.status = OutboxStatus.SKIPPED;
+                OutboxClaims.giveBack(m);
+                return null;
+            }
+            if (m.messageId == null) {
+                m.messageId = mail.newMessageId();
+            }
+            DigestContent full = digests.computeIfAbsent(m.week, w -> DigestService.content(Digest.findById(w)));
+            DigestContent mine = full.forSeries(s.series);
+            return new Job(s.email, mine.subject(), mine, m.messageId, s.id);
+        });
+    }
+
+    private void deliver(Job job) throws MailDelivery.SendFailure {
+        String unsubscribe = subscriptions.unsubscribeUrl(job.subscriberId());
         Map<String, String> headers = new HashMap<>();
-        headers.put("List-Unsubscribe", config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse(""));
+        String mailto = config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse("");
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
-        return Map.copyOf(headers);
+        String base = base();
+        String html = DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render();
+        String text = DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render();
+        mail.send(job.to(), job.subject(), html, text, job.messageId(), headers);
     }
 
     /** Counts a failed attempt: retried with backoff, or failed for good (a permanent rejection, or the last attempt). */

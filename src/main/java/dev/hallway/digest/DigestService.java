@@ -3,14 +3,12 @@ package dev.hallway.digest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallway.config.HallwayConfig;
-import dev.hallway.mail.MailDelivery;
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +25,6 @@ import java.util.Optional;
 public class DigestService {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SUBSCRIBER_PAGE = 500;
 
     @Inject
     HallwayConfig config;
@@ -35,8 +32,6 @@ public class DigestService {
     DigestBuilder builder;
     @Inject
     Clock clock;
-    @Inject
-    MailDelivery mail;
 
     public ZoneId zone() {
         return ZoneId.of(config.digest().zone());
@@ -78,37 +73,18 @@ public class DigestService {
         digest.content = json(content);
         digest.persist();
         int queued = 0, nothingToRead = 0;
-        // the subscriber list a page at a time (id and series only), the outbox rows written in JDBC batches and let
-        // go of page by page: memory stays flat however many subscribers there are
-        EntityManager em = Digest.getEntityManager();
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<Object[]> page = em.createQuery("select s.id, s.series from Subscriber s where s.status = :confirmed"
-                            + " and s.id > :after order by s.id", Object[].class)
-                    .setParameter("confirmed", SubscriberStatus.CONFIRMED).setParameter("after", after)
-                    .setMaxResults(SUBSCRIBER_PAGE).getResultList();
-            for (Object[] row : page) {
-                after = (Long) row[0];
-                @SuppressWarnings("unchecked")
-                List<String> series = (List<String>) row[1];
-                if (content.forSeries(series).groups().isEmpty()) {
-                    nothingToRead++;
-                    continue;
-                }
-                OutboxMessage message = new OutboxMessage();
-                message.week = digest.week;
-                message.subscriberId = after;
-                message.status = OutboxStatus.PENDING;
-                message.nextAttemptAt = now;
-                message.messageId = mail.newMessageId(); // chosen once: every attempt sends the same Message-ID
-                message.persist();
-                queued++;
+        for (Subscriber s : Subscriber.<Subscriber>list("status", SubscriberStatus.CONFIRMED)) {
+            if (content.forSeries(s.series).groups().isEmpty()) {
+                nothingToRead++;
+                continue;
             }
-            em.flush();
-            em.clear();
-            if (page.size() < SUBSCRIBER_PAGE) {
-                break;
-            }
+            OutboxMessage message = new OutboxMessage();
+            message.week = digest.week;
+            message.subscriberId = s.id;
+            message.status = OutboxStatus.PENDING;
+            message.nextAttemptAt = now;
+            message.persist();
+            queued++;
         }
         Log.infof("digest %s built: %s; %d messages queued, %d subscribers follow none of its conferences",
                 week, digest.subject, queued, nothingToRead);

@@ -32,8 +32,6 @@ public class SecretTokens {
     Clock clock;
 
     private volatile byte[] key;
-    /** Initialised with {@link #key()} and never used itself, only cloned (a Mac is not thread-safe). */
-    private volatile Mac keyedMac;
 
     public static String random() {
         byte[] bytes = new byte[32];
@@ -70,22 +68,12 @@ public class SecretTokens {
 
     private String mac(String text) {
         try {
-            // a clone of a keyed Mac skips the provider look-up and key set-up: every digest message makes a token
-            Mac mac = (Mac) keyedMac().clone();
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Mac keyedMac() throws GeneralSecurityException {
-        Mac prototype = keyedMac;
-        if (prototype == null) {
-            prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(key(), "HmacSHA256"));
-            keyedMac = prototype;
-        }
-        return prototype;
     }
 
     /** hallway.mail.secret, else a key made once and kept in the database (shared by every instance). */

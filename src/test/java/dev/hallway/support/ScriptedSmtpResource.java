@@ -8,13 +8,6 @@ import java.util.Map;
 public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager {
 
     private static ScriptedSmtpServer server;
-    /** Off unless a test asks ({@code keep-alive=true}): a fresh connection per message suits the failure tests. */
-    private String keepAlive = "false";
-
-    @Override
-    public void init(Map<String, String> initArgs) {
-        keepAlive = initArgs.getOrDefault("keep-alive", "false");
-    }
 
     public static synchronized ScriptedSmtpServer server() {
         return server;
@@ -24,7 +17,7 @@ public class ScriptedSmtpResource implements QuarkusTestResourceLifecycleManager
     public synchronized Map<String, String> start() {
         server = ScriptedSmtpServer.start();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(server.port()),
-                "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.keep-alive", keepAlive,
+                "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.keep-alive", "false",
                 "hallway.mail.enabled", "true", "hallway.mail.from", "Hallway <digest@hallway.test>");
     }
 

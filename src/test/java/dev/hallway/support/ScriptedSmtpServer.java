@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "550 5.1.1 no such user", or "250 OK"), and can stop listening altogether (connection refused) and listen again
  * on the same port. It prefers a port below 1024 that reads like an SMTP reply code (587, then 500–599), which only
  * root can open: a "Connection refused: /127.0.0.1:587" must not be taken for a 5xx rejection. Elsewhere it takes
- * any free port. It can also hold a message's acceptance (a slow server) and counts the connections opened.
+ * any free port.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -28,9 +28,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String rcptReply = "250 2.1.5 OK";
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    private final AtomicInteger connectionsOpened = new AtomicInteger();
-    private final AtomicInteger heldNow = new AtomicInteger();
-    private volatile boolean holdAcceptance;
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
 
@@ -72,24 +69,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Messages accepted (answered 250 after DATA). */
     public int accepted() {
         return accepted.get();
-    }
-
-    /** Connections clients opened since the server started. */
-    public int connectionsOpened() {
-        return connectionsOpened.get();
-    }
-
-    /**
-     * While held, a message's data is read in full and its "250" withheld: the client waits, as for a slow server.
-     * Releasing answers every held message.
-     */
-    public void holdAcceptance(boolean hold) {
-        holdAcceptance = hold;
-    }
-
-    /** Messages whose data arrived and whose acceptance is being held now. */
-    public int held() {
-        return heldNow.get();
     }
 
     /** The text of every message accepted so far (headers and body as sent). */
@@ -138,7 +117,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     connections.add(client);
-                    connectionsOpened.incrementAndGet();
                     Thread session = new Thread(() -> session(client), "scripted-smtp-session");
                     session.setDaemon(true);
                     session.start();
@@ -170,16 +148,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         StringBuilder message = new StringBuilder();
                         for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
                             message.append(body).append('\n');
-                        }
-                        if (holdAcceptance) {
-                            heldNow.incrementAndGet();
-                            try {
-                                while (holdAcceptance && !client.isClosed()) {
-                                    Thread.sleep(10);
-                                }
-                            } finally {
-                                heldNow.decrementAndGet();
-                            }
                         }
                         messages.add(message.toString());
                         accepted.incrementAndGet();
