@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(ScriptedMailProfile.class)
 @QuarkusTestResource(value = ScriptedSmtpResource.class, restrictToAnnotatedClass = true)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DigestDeliveryFailuresTest {
 
     private static final String WEEK = "2026-W47";
@@ -103,7 +104,11 @@ class DigestDeliveryFailuresTest {
         assertEquals(SubscriberStatus.CONFIRMED, subscriber().status);
     }
 
+    // last: after a refused connection the Vert.x mail client (4.5.26) sometimes holds the next send until the
+    // mailer's timeout (60 s; seen once in two runs), which would fail whichever test came next — in production the
+    // message is retried, nothing is lost
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void aRefusedConnectionIsRetriedAndIsNoBounceWhateverPortItNames() {
         smtp.refuseConnections();
         sender.sendDue();
