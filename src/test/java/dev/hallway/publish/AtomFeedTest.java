@@ -56,8 +56,8 @@ class AtomFeedTest {
         feeds.pollAll();
     }
 
-    /** A client that asks for no content coding (REST Assured asks for gzip by default). */
-    private static io.restassured.specification.RequestSpecification plain() {
+    /** A client that asks for no content coding (REST Assured asks for gzip by default): JsonFeedTest's too. */
+    static io.restassured.specification.RequestSpecification plain() {
         return given().config(io.restassured.RestAssured.config().decoderConfig(
                 io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()));
     }

@@ -66,11 +66,6 @@ class JsonFeedTest {
         feeds.pollAll();
     }
 
-    /** A client that asks for no content coding (REST Assured asks for gzip by default). */
-    private static io.restassured.specification.RequestSpecification plain() {
-        return given().config(io.restassured.RestAssured.config().decoderConfig(
-                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()));
-    }
 
     private static byte[] get(String path) {
         return given().when().get(path).then().statusCode(200).header("Content-Type", JSON_FEED).extract().asByteArray();
@@ -231,26 +226,26 @@ class JsonFeedTest {
 
     @Test
     void unchangedJsonFeedsAnswer304AndAreGzippedLikeTheAtomFeeds() {
-        Response first = plain().when().get("/feed.json").then().statusCode(200).header("Content-Type", JSON_FEED)
+        Response first = AtomFeedTest.plain().when().get("/feed.json").then().statusCode(200).header("Content-Type", JSON_FEED)
                 .extract().response();
         String etag = first.header("ETag");
         assertTrue(etag.startsWith("\"") && !etag.startsWith("W/"), "strong ETag: " + etag);
         assertTrue(first.header("Cache-Control").contains("max-age=300"), first.header("Cache-Control"));
         assertNotNull(first.header("Last-Modified"));
         assertEquals("Accept-Encoding", first.header("Vary"));
-        String atomEtag = plain().when().get("/feed.atom").then().statusCode(200).extract().header("ETag");
+        String atomEtag = AtomFeedTest.plain().when().get("/feed.atom").then().statusCode(200).extract().header("ETag");
         assertNotEquals(atomEtag, etag, "each format has its own ETag");
         // a background job may store something between two requests and rightly empty the cache: tried again
         boolean fromCache = false;
         for (int attempt = 0; attempt < 3 && !fromCache; attempt++) {
-            Response current = plain().when().get("/feed.json").then().statusCode(200).extract().response();
+            Response current = AtomFeedTest.plain().when().get("/feed.json").then().statusCode(200).extract().response();
             long hits = cache.cache().hits();
-            plain().header("If-None-Match", current.header("ETag")).when().get("/feed.json").then().statusCode(304);
-            plain().header("If-Modified-Since", current.header("Last-Modified")).when().get("/feed.json").then().statusCode(304);
+            AtomFeedTest.plain().header("If-None-Match", current.header("ETag")).when().get("/feed.json").then().statusCode(304);
+            AtomFeedTest.plain().header("If-Modified-Since", current.header("Last-Modified")).when().get("/feed.json").then().statusCode(304);
             fromCache = cache.cache().hits() >= hits + 2;
         }
         assertTrue(fromCache, "served from the cache");
-        plain().header("If-None-Match", atomEtag).when().get("/feed.json").then().statusCode(200);
+        AtomFeedTest.plain().header("If-None-Match", atomEtag).when().get("/feed.json").then().statusCode(200);
 
         Response gzipped = given().header("Accept-Encoding", "gzip").when().get("/feed.json").then().statusCode(200)
                 .header("Content-Encoding", "gzip").header("Content-Type", JSON_FEED).extract().response();
