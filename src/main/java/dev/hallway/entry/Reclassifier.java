@@ -85,11 +85,19 @@ public class Reclassifier {
         }
         Log.infof("conference catalogue changed: classifying every stored entry again%s",
                 from >= 0 ? " (going on after entry " + from + ")" : "");
+        // the feeds' hints, read once: a feeds.yaml edit that changes one announces a new catalogue version anyway
+        Map<Long, String> hints = QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, String> byFeed = new HashMap<>();
+            for (Source source : Source.<Source>list("conferenceHint is not null")) {
+                byFeed.put(source.id, source.conferenceHint);
+            }
+            return byFeed;
+        });
         int changed = 0;
         long after = from;
         while (true) {
             long resumeAfter = after;
-            long[] result = QuarkusTransaction.requiringNew().call(() -> batch(target, resumeAfter));
+            long[] result = QuarkusTransaction.requiringNew().call(() -> batch(target, resumeAfter, hints));
             if (result == null) {
                 Log.warnf("reclassification lease lost to another instance after entry %d; it goes on from there", after);
                 return changed;
@@ -144,7 +152,7 @@ public class Reclassifier {
     }
 
     /** @return {entries read, entries changed, last id}, or null when the lease is no longer ours */
-    private long[] batch(String target, long afterId) {
+    private long[] batch(String target, long afterId, Map<Long, String> hints) {
         if (JobLease.update("leaseUntil = :until, progress = :after where name = :name and target = :target and "
                 + Leases.OURS, leases.ours().and("until", clock.instant().plus(LEASE)).and("name", JOB)
                 .and("target", target).and("after", afterId)) == 0) {
@@ -155,10 +163,6 @@ public class Reclassifier {
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         if (entries.isEmpty()) {
             return new long[] {0, 0, 0};
-        }
-        Map<Long, String> hints = new HashMap<>();
-        for (Source source : Source.<Source>list("conferenceHint is not null")) {
-            hints.put(source.id, source.conferenceHint);
         }
         int changed = 0;
         for (Entry entry : entries) {
