@@ -112,7 +112,14 @@ class RetentionTest {
         assertNull(linkless.prunedAt);
         assertEquals(0, retention.prune(), "nothing left to prune");
 
-        // served title-only with its link, in feeds that still validate
+        // served title-only with its link, in feeds that still validate, and /entries says why it has no text
+        List<Map<String, Object>> listed = given().queryParam("limit", 500).when().get("/entries").then().statusCode(200)
+                .extract().jsonPath().getList("entries");
+        Map<String, Object> shown = listed.stream().filter(e -> pruned.id.equals(((Number) e.get("id")).longValue())).findFirst().orElseThrow();
+        assertNotNull(shown.get("textPrunedAt"));
+        assertNull(shown.get("contentHtml"));
+        assertEquals("https://retained.example/fosdem-2024", shown.get("url"));
+        assertTrue(listed.stream().filter(e -> "A recent post".equals(e.get("title"))).allMatch(e -> e.get("textPrunedAt") == null));
         byte[] atom = given().when().get("/feed.atom").then().statusCode(200).extract().asByteArray();
         assertEquals(List.of(), AtomValidator.problems(atom));
         String atomText = new String(atom, StandardCharsets.UTF_8);
