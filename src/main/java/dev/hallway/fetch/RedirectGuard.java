@@ -19,7 +19,7 @@ public class RedirectGuard {
 
     /** Host name to addresses; DNS normally, replaceable in tests. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
@@ -29,7 +29,8 @@ public class RedirectGuard {
         this(InetAddress::getAllByName);
     }
 
-    RedirectGuard(Resolver resolver) {
+    /** For tests: a guard that resolves host names with {@code resolver}. */
+    public RedirectGuard(Resolver resolver) {
         this.resolver = resolver;
     }
 
