@@ -168,8 +168,9 @@ public class HubSubscriptions {
     }
 
     /**
-     * Renews leases due (at 90 % of their length), and counts as failed a request a hub never verified and a lease
-     * that ran out. Each instance runs it; a renewal is claimed with one conditional UPDATE, so only one sends it.
+     * Renews leases due (at 90 % of their length, or already run out: the hub may still take a renewal), then counts
+     * as failed a request a hub did not verify in time and a lease that ran out with no renewal under way. Each
+     * instance runs it; a renewal is claimed with one conditional UPDATE, so only one sends it.
      */
     @Scheduled(every = "30s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void renewDue() {
@@ -177,15 +178,6 @@ public class HubSubscriptions {
             return;
         }
         Instant now = clock.instant();
-        List<Object[]> stale = QuarkusTransaction.requiringNew().call(() -> WebSubSubscription.<WebSubSubscription>list(
-                        "(pendingMode is not null and requestedAt < :waited) or (state = :active and leaseUntil < :now)",
-                        Parameters.with("waited", now.minus(VERIFY_WAIT)).and("active", WebSubSubscription.ACTIVE).and("now", now))
-                .stream().map(s -> new Object[]{s.id, s.pendingMode != null && s.requestedAt.isBefore(now.minus(VERIFY_WAIT))
-                        ? "hub " + s.hub + " did not verify our request within " + VERIFY_WAIT.toMinutes() + " minutes"
-                        : "the lease from " + s.hub + " ran out without renewal"}).toList());
-        for (Object[] s : stale) {
-            fail((Long) s[0], (String) s[1]);
-        }
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> WebSubSubscription.<WebSubSubscription>list(
                 "state = ?1 and pendingMode is null and renewAt <= ?2", WebSubSubscription.ACTIVE, now).stream().map(s -> s.id).toList());
         for (long id : due) {
@@ -202,6 +194,16 @@ public class HubSubscriptions {
             if (renewal != null) {
                 send(renewal);
             }
+        }
+        Instant waited = clock.instant().minus(VERIFY_WAIT);
+        List<Object[]> stale = QuarkusTransaction.requiringNew().call(() -> WebSubSubscription.<WebSubSubscription>list(
+                        "(pendingMode is not null and requestedAt < ?1) or (state = ?2 and pendingMode is null and leaseUntil < ?3)",
+                        waited, WebSubSubscription.ACTIVE, clock.instant())
+                .stream().map(s -> new Object[]{s.id, s.pendingMode != null
+                        ? "hub " + s.hub + " did not verify our request within " + VERIFY_WAIT.toMinutes() + " minutes"
+                        : "the lease from " + s.hub + " ran out without renewal"}).toList());
+        for (Object[] s : stale) {
+            fail((Long) s[0], (String) s[1]);
         }
         // a feed whose subscription is no longer active must not keep the safety interval (a poll's bookkeeping that
         // read the row before a fallback may have written it back)

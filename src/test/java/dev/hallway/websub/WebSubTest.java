@@ -183,7 +183,7 @@ class WebSubTest {
         assertTrue(((String) source.get("push")).endsWith("polled every 30m again"), source.toString());
         assertFalse(Instant.parse((String) source.get("nextPollAt")).isAfter(Instant.now().plusSeconds(1)), "polled at once");
 
-        assertEquals("ok", feeds.poll(s.feedUrl()).get("result"));
+        assertTrue(List.of("ok", "unchanged").contains(feeds.poll(s.feedUrl()).get("result")));
         Instant next = Instant.parse((String) source(s.feedUrl()).get("nextPollAt"));
         assertTrue(next.isAfter(Instant.now().plusSeconds(29 * 60)) && next.isBefore(Instant.now().plusSeconds(31 * 60)),
                 "then every 30 minutes: " + next);
