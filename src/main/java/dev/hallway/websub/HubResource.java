@@ -78,6 +78,10 @@ public class HubResource {
             return answer(429, "too many subscriptions for callbacks on " + intent.callbackHost()
                     + " (hallway.websub.max-subscriptions-per-callback-host)");
         }
+        if (mode.equals(WebSubSubscription.UNSUBSCRIBE) && !verifier.known(intent)) {
+            // nothing to end: no call to the callback (the same answer, so it does not tell who subscribed)
+            return answer(202, "accepted: the intent will be verified at the callback");
+        }
         if (!verifier.submit(intent)) {
             return answer(503, "too many requests waiting for verification; try again later");
         }

@@ -103,6 +103,12 @@ class HubVerifier {
         }
     }
 
+    /** Whether this topic and callback have a subscription (verified or not). */
+    boolean known(Intent intent) {
+        String key = WebSubSubscriber.key(intent.topic(), intent.callback());
+        return QuarkusTransaction.requiringNew().call(() -> WebSubSubscriber.count("keyHash", key) > 0);
+    }
+
     /** Queues the verification; false when the queue is full. */
     boolean submit(Intent intent) {
         try {

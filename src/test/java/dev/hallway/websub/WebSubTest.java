@@ -317,6 +317,11 @@ class WebSubTest {
         await("both verified", () -> "active".equals(subscriberState(topic, reader.url("/a")))
                 && "active".equals(subscriberState(topic, reader.url("/b"))));
         hubRequest("subscribe", topic, reader.url("/a"), null, null).then().statusCode(202); // a renewal is no new one
+        int calls = reader.requests().size();
+        hubRequest("unsubscribe", topic, reader.url("/c"), null, null).then().statusCode(202);
+        Thread.sleep(500);
+        assertTrue(reader.requestsTo("/c").isEmpty(), "no subscription to end: the callback is not called");
+        await("the renewal verified", () -> reader.requests().size() > calls);
         reader.close();
 
         // Hallway on a public address (as if): a callback on loopback is refused and never called
