@@ -174,7 +174,9 @@ public class HubSubscriptions {
      */
     @Scheduled(every = "30s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void renewDue() {
-        if (!config.websub().enabled()) {
+        if (!config.websub().enabled()) { // switched off: no feed keeps a safety interval from before
+            QuarkusTransaction.requiringNew().run(() -> Source.<Source>list("pushPollIntervalSeconds is not null")
+                    .forEach(s -> feeds.polling(s.id, "off (hallway.websub.enabled=false)")));
             return;
         }
         Instant now = clock.instant();
