@@ -57,6 +57,39 @@ public interface HallwayConfig {
         Optional<Duration> entries();
     }
 
+    Websub websub();
+
+    /** WebSub: subscribing to the hubs followed feeds advertise, and being the hub of our own feeds. */
+    interface Websub {
+        /** Off: no subscription to any hub, no hub advertised, /websub/* answers 404. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The lease we ask hubs for (hub.lease_seconds); renewed before it runs out. */
+        @WithDefault("864000")
+        long leaseSeconds();
+
+        /** How often a feed a hub pushes to is still polled, as a safety net. */
+        @WithDefault("24h")
+        Duration safetyPollInterval();
+
+        /** Subscriptions to our hub whose callbacks are on one host. */
+        @WithDefault("20")
+        int maxSubscriptionsPerCallbackHost();
+
+        /** Our hub's lease when a subscriber asks for none. */
+        @WithDefault("864000")
+        long hubLeaseSeconds();
+
+        /** Shortest lease our hub grants (a shorter request gets this). */
+        @WithDefault("300")
+        long hubMinLeaseSeconds();
+
+        /** Longest lease our hub grants. */
+        @WithDefault("2592000")
+        long hubMaxLeaseSeconds();
+    }
+
     interface Subscribe {
         /** Subscription requests (POST /subscriptions) one client address may make per per-client-period. */
         @WithDefault("5")

@@ -9,14 +9,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /** Collects a response body but gives up, and closes the stream, as soon as it grows past the cap. */
-final class CappedBodySubscriber implements BodySubscriber<byte[]> {
+public final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
     private final long cap;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    CappedBodySubscriber(long cap) {
+    public CappedBodySubscriber(long cap) {
         this.cap = cap;
     }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -139,7 +140,8 @@ public class FeedFetcher {
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null),
-                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
+                List.copyOf(response.headers().allValues("Link")));
     }
 
     private Duration remaining(long deadline) throws FetchException {

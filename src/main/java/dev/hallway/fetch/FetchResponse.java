@@ -1,6 +1,7 @@
 package dev.hallway.fetch;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the server finally answered, after redirects.
@@ -10,9 +11,11 @@ import java.time.Duration;
  * @param body           the decoded body (empty for 304 and error statuses)
  * @param wireBytes      bytes received before decompression
  * @param retryAfter     the server's Retry-After, if it sent one
+ * @param links          the values of every Link header (a WebSub hub may be advertised there)
  */
 public record FetchResponse(int status, String finalUrl, boolean movedPermanently, byte[] body, long wireBytes,
-                            String contentType, String etag, String lastModified, Duration retryAfter) {
+                            String contentType, String etag, String lastModified, Duration retryAfter,
+                            List<String> links) {
 
     public boolean notModified() {
         return status == 304;

@@ -19,7 +19,7 @@ public class RedirectGuard {
 
     /** Host name to addresses; DNS normally, replaceable in tests. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
@@ -29,27 +29,42 @@ public class RedirectGuard {
         this(InetAddress::getAllByName);
     }
 
-    RedirectGuard(Resolver resolver) {
+    /** For tests: a guard that resolves host names with {@code resolver}. */
+    public RedirectGuard(Resolver resolver) {
         this.resolver = resolver;
     }
 
     /** @throws FetchException when {@code target} is on an internal address and {@code feed} is not */
     public void check(URI feed, URI target) throws FetchException {
-        if (onInternalAddress(feed.getHost())) {
-            return;
+        String internal = internalAddress(feed, target);
+        if (internal != null) {
+            throw new FetchException("redirect to an internal address refused: " + internal
+                    + " (allowed only for feeds configured on such an address)");
+        }
+    }
+
+    /**
+     * The same rule for any request {@code origin} leads us to make (a hub a feed advertises, a callback a subscriber
+     * gives our hub, whose origin is hallway.base-url): "host is address" when {@code target} is on an internal
+     * address and {@code origin} is not, else null. A host that does not resolve is not internal (the request fails on
+     * its own).
+     */
+    public String internalAddress(URI origin, URI target) {
+        if (onInternalAddress(origin.getHost())) {
+            return null;
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(hostOf(target));
         } catch (UnknownHostException e) {
-            return; // the fetch fails on its own, with the DNS error
+            return null;
         }
         for (InetAddress address : addresses) {
             if (InternalAddresses.isInternal(address)) {
-                throw new FetchException("redirect to an internal address refused: " + target.getHost() + " is "
-                        + address.getHostAddress() + " (allowed only for feeds configured on such an address)");
+                return target.getHost() + " is " + address.getHostAddress();
             }
         }
+        return null;
     }
 
     private boolean onInternalAddress(String host) {

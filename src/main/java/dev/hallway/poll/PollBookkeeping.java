@@ -151,7 +151,7 @@ class PollBookkeeping {
             Log.infof("source %d moved permanently: %s -> %s", s.id, s.url, a.response.finalUrl());
             s.url = a.response.finalUrl();
         }
-        Duration interval = Duration.ofSeconds(s.intervalSeconds);
+        Duration interval = Duration.ofSeconds(s.pollIntervalSeconds());
         switch (a.result) {
             case OK, NOT_MODIFIED, UNCHANGED -> {
                 if (a.result == PollResult.OK) {

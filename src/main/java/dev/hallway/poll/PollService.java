@@ -10,8 +10,11 @@ import dev.hallway.normalize.EntryNormalizer;
 import dev.hallway.normalize.NormalizedEntry;
 import dev.hallway.parse.FeedParseException;
 import dev.hallway.parse.FeedParser;
+import dev.hallway.source.Source;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -34,6 +37,8 @@ public class PollService {
     PollBookkeeping bookkeeping;
     @Inject
     PollMetrics metrics;
+    @Inject
+    Event<FeedPolled> polled;
 
     /** Polls a source this instance has claimed, and releases the claim. */
     public PollOutcome poll(PollTarget source) {
@@ -56,6 +61,46 @@ public class PollService {
                 source.id(), source.name(), outcome.result().json(), attempt.httpStatus == null ? "-" : attempt.httpStatus,
                 attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs,
                 attempt.error == null ? "" : " error=\"" + attempt.error + "\"");
+        if (attempt.result == PollResult.OK) {
+            polled.fireAsync(new FeedPolled(source.id(), attempt.response.finalUrl(), attempt.feed.hubs(),
+                    attempt.feed.self(), attempt.response.links()));
+        }
+        return outcome;
+    }
+
+    /**
+     * A feed's new content pushed to us (a WebSub hub's notification) rather than fetched: the same parse → normalize
+     * → classify → store as a poll, and the same bookkeeping (the feed is OK, its next safety poll an interval on). A
+     * body that is not a feed leaves the feed as it was and is answered with the parse error.
+     *
+     * @param url the URL the content is of (the topic), to resolve its relative links
+     */
+    public PollOutcome pushed(long sourceId, byte[] body, String contentType, String url) {
+        PollTarget source = QuarkusTransaction.requiringNew().call(() -> {
+            Source s = Source.findById(sourceId);
+            return s == null ? null : PollTarget.of(s);
+        });
+        if (source == null) {
+            return new PollOutcome(sourceId, null, PollResult.FAILED, null, body.length, 0, 0, 0, 0, "no source " + sourceId);
+        }
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        PollAttempt a = new PollAttempt();
+        a.bytes = body.length;
+        a.bodyHash = Hashing.sha256Hex(body);
+        try {
+            a.feed = parser.parse(body, contentType, url);
+        } catch (FeedParseException e) {
+            Log.warnf("push source=%d \"%s\" refused: %s", sourceId, source.name(), e.getMessage());
+            return new PollOutcome(sourceId, source.name(), PollResult.FAILED, null, body.length, 0, 0, 0,
+                    (System.nanoTime() - t0) / 1_000_000, e.getMessage());
+        }
+        store(source, a, started);
+        PollOutcome outcome = new PollOutcome(source.id(), source.name(), a.result, null, a.bytes, a.found, a.added,
+                a.updated, (System.nanoTime() - t0) / 1_000_000, null);
+        bookkeeping.record(source, a, outcome, started);
+        Log.infof("push source=%d \"%s\" result=ok bytes=%d entries=%d new=%d updated=%d took=%dms", source.id(),
+                source.name(), a.bytes, a.found, a.added, a.updated, outcome.tookMs());
         return outcome;
     }
 
@@ -105,6 +150,11 @@ public class PollService {
             a.error = e.getMessage();
             return;
         }
+        store(source, a, fetchedAt);
+    }
+
+    /** Normalize → classify → store the entries of {@code a.feed}: the one path for polled and pushed content. */
+    private void store(PollTarget source, PollAttempt a, Instant fetchedAt) {
         List<NormalizedEntry> entries = EntryNormalizer.normalizeAll(a.feed.items(), fetchedAt);
         EntryStore.Result stored = store.store(source.id(), source.conferenceHint(), a.feed.siteUrl(), entries, fetchedAt);
         a.found = entries.size();

@@ -13,9 +13,16 @@ import java.util.Locale;
  * @param pageUrl         the web page the feed was discovered on, or null
  * @param intervalSeconds the interval as read with the claim (the bookkeeping of an unchanged feed relies on it only
  *                        while the row still says the same)
+ * @param pushIntervalSeconds the safety interval while a WebSub hub pushes the feed, 0 when none (read likewise)
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
-                         String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds) {
+                         String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds,
+                         long pushIntervalSeconds) {
+
+    /** The interval the next poll waits (see {@link Source#pollIntervalSeconds()}). */
+    long pollIntervalSeconds() {
+        return pushIntervalSeconds == 0 ? intervalSeconds : Math.max(intervalSeconds, pushIntervalSeconds);
+    }
 
     static PollTarget of(Source s) {
         String host;
@@ -25,6 +32,7 @@ public record PollTarget(long id, String name, String url, String host, String e
             host = null;
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
-                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds);
+                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds,
+                s.pushPollIntervalSeconds == null ? 0 : s.pushPollIntervalSeconds);
     }
 }

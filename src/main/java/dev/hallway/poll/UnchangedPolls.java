@@ -24,8 +24,8 @@ import java.util.List;
  * moved or discovered: one JDBC batch of source updates and one of poll records for the whole group, where loading, dirty-checking
  * and writing each source through Hibernate was most of an unchanged cycle's work. It writes exactly what
  * {@link PollBookkeeping} would: the validators the server sent (one too long to keep clears it), an OK status, the
- * next poll an interval on, the lease given back if this instance holds it. A row whose interval is no longer the
- * one the claim read (feeds.yaml edited meanwhile) or that is gone is left to the entity path.
+ * next poll an interval on, the lease given back if this instance holds it. A row whose interval (or WebSub safety interval) is no
+ * longer the one the claim read (feeds.yaml edited meanwhile) or that is gone is left to the entity path.
  */
 @ApplicationScoped
 class UnchangedPolls {
@@ -65,7 +65,7 @@ class UnchangedPolls {
                 + "status = ?, last_success_at = ?, last_error = null, consecutive_failures = 0, next_poll_at = ?, "
                 + "lease_until = case when lease_owner = ? then null else lease_until end, "
                 + "lease_owner = case when lease_owner = ? then null else lease_owner end "
-                + "where id = ? and interval_seconds = ?")) {
+                + "where id = ? and interval_seconds = ? and coalesce(push_poll_interval_seconds, 0) = ?")) {
             for (PollBookkeeping.Write w : writes) {
                 PollAttempt a = w.attempt();
                 String etag = a.response.etag(), lastModified = a.response.lastModified();
@@ -77,11 +77,12 @@ class UnchangedPolls {
                 ps.setString(6, ColumnText.orNullIfLonger(lastModified, PollBookkeeping.LAST_MODIFIED_COLUMN));
                 ps.setString(7, SourceStatus.OK.name());
                 JdbcBinds.instant(ps, 8, now);
-                JdbcBinds.instant(ps, 9, now.plusSeconds(w.target().intervalSeconds()));
+                JdbcBinds.instant(ps, 9, now.plusSeconds(w.target().pollIntervalSeconds()));
                 ps.setString(10, leases.owner());
                 ps.setString(11, leases.owner());
                 ps.setLong(12, w.target().id());
                 ps.setLong(13, w.target().intervalSeconds());
+                ps.setLong(14, w.target().pushIntervalSeconds());
                 ps.addBatch();
             }
             return ps.executeBatch();

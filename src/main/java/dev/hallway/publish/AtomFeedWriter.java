@@ -31,7 +31,11 @@ final class AtomFeedWriter {
     private final String version;
     private final FeedIds ids;
 
-    AtomFeedWriter(String baseUrl, String version) {
+    /** Our WebSub hub, advertised as {@code <link rel="hub">}, or null. */
+    private final String hub;
+
+    AtomFeedWriter(String baseUrl, String version, String hub) {
+        this.hub = hub;
         this.baseUrl = dev.hallway.config.BaseUrl.trimmed(baseUrl);
         this.version = version;
         this.ids = new FeedIds(this.baseUrl);
@@ -47,6 +51,9 @@ final class AtomFeedWriter {
         feed.setAlternateLinks(List.of(link("alternate", baseUrl + scope.htmlPath(), "text/html")));
         List<Link> others = new ArrayList<>();
         others.add(link("self", pageUrl(scope, page.page()), "application/atom+xml"));
+        if (hub != null) {
+            others.add(link("hub", hub, null));
+        }
         others.add(link("first", pageUrl(scope, 1), "application/atom+xml"));
         others.add(link("last", pageUrl(scope, page.lastPage()), "application/atom+xml"));
         if (page.page() > 1) {

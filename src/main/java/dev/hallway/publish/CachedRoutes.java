@@ -45,6 +45,7 @@ public class CachedRoutes {
     private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
     private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
     private static final CharSequence ACCEPT = HttpHeaders.createOptimized("Accept");
+    private static final CharSequence LINK = HttpHeaders.createOptimized("Link");
     private static final CharSequence IF_UNMODIFIED_SINCE = HttpHeaders.createOptimized("If-Unmodified-Since");
 
     @Inject
@@ -142,6 +143,9 @@ public class CachedRoutes {
         leaveCompressionToTheServer(response);
         response.headers().add(HttpHeaders.CACHE_CONTROL, cacheControl).add(HttpHeaders.ETAG, etag)
                 .add(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader).add(VARY, ACCEPT_ENCODING);
+        if (feed.linkHeader != null) {
+            response.headers().add(LINK, feed.linkHeader);
+        }
         if (notModified) {
             response.setStatusCode(304).end();
             return;

@@ -1,6 +1,7 @@
 package dev.hallway.publish;
 
 import dev.hallway.common.Hashing;
+import dev.hallway.config.BaseUrl;
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.conference.Conferences;
 import dev.hallway.entry.Entry;
@@ -41,11 +42,13 @@ public class FeedCache {
     private final RenderCache cache = new RenderCache();
     private AtomFeedWriter atom;
     private JsonFeedWriter json;
+    private String hub;
 
     @PostConstruct
     void init() {
-        atom = new AtomFeedWriter(config.baseUrl(), version);
-        json = new JsonFeedWriter(config.baseUrl());
+        hub = HubLink.of(config);
+        atom = new AtomFeedWriter(config.baseUrl(), version, hub);
+        json = new JsonFeedWriter(config.baseUrl(), hub);
     }
 
     /** A page of a feed in a format, from the cache or rendered (once however many ask at the same time): blocking. */
@@ -60,8 +63,45 @@ public class FeedCache {
             String hash = Hashing.sha256Hex(body).substring(0, 32);
             Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
             return Rendered.feed(format, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
-                    HttpHeaderValues.date(lastModified), current);
+                    HttpHeaderValues.date(lastModified), current,
+                    HubLink.header(hub, scope.pageUrl(BaseUrl.of(config), format, page)));
         }));
+    }
+
+    /**
+     * The first page of the feed at {@code url} (a WebSub topic), rendered or cached; null when {@code url} is not one
+     * of our feeds: /feed, /conferences/feed, or /conferences/{slug}/feed of a known edition or series, as .atom or
+     * .json, on hallway.base-url, without a query.
+     */
+    public TopicContent topic(String url) {
+        String base = BaseUrl.of(config);
+        if (url == null || !url.startsWith(base + "/")) {
+            return null;
+        }
+        String path = url.substring(base.length());
+        for (FeedFormat format : FeedFormat.values()) {
+            if (!path.endsWith("/feed" + format.extension)) {
+                continue;
+            }
+            String stem = path.substring(0, path.length() - format.extension.length());
+            FeedScope scope;
+            if (stem.equals(FeedScope.all().stem())) {
+                scope = FeedScope.all();
+            } else if (stem.equals(FeedScope.reports().stem())) {
+                scope = FeedScope.reports();
+            } else if (stem.matches("/conferences/[a-z0-9][a-z0-9-]{0,199}/feed")) {
+                try {
+                    scope = conference(stem.substring("/conferences/".length(), stem.length() - "/feed".length()));
+                } catch (NotFoundException e) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+            Rendered page = render(scope, format, 1);
+            return new TopicContent(page.body(), format.contentType, page.etag().replace("\"", ""), page.linkHeader);
+        }
+        return null;
     }
 
     /** The cached page for this version, or null: never blocks (for the event loop). */

@@ -64,6 +64,9 @@ public class FeedResource {
         if (gzip && notModified == null) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
+        if (feed.linkHeader != null) {
+            response.header("Link", feed.linkHeader);
+        }
         return response.tag(etag).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
                 .header("Vary", "Accept-Encoding").build();
     }

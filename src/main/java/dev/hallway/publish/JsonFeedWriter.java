@@ -35,7 +35,11 @@ final class JsonFeedWriter {
     private final String baseUrl;
     private final FeedIds ids;
 
-    JsonFeedWriter(String baseUrl) {
+    /** Our WebSub hub, advertised in {@code hubs}, or null. */
+    private final String hub;
+
+    JsonFeedWriter(String baseUrl, String hub) {
+        this.hub = hub;
         this.baseUrl = dev.hallway.config.BaseUrl.trimmed(baseUrl);
         this.ids = new FeedIds(this.baseUrl);
     }
@@ -56,6 +60,14 @@ final class JsonFeedWriter {
             json.writeArrayFieldStart("authors");
             author(json, "Hallway", baseUrl + "/");
             json.writeEndArray();
+            if (hub != null) {
+                json.writeArrayFieldStart("hubs");
+                json.writeStartObject();
+                json.writeStringField("type", "WebSub");
+                json.writeStringField("url", hub);
+                json.writeEndObject();
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("items");
             for (Entry e : page.entries()) {
                 item(json, e, sources.get(e.sourceId));

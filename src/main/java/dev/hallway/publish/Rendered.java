@@ -26,9 +26,11 @@ final class Rendered {
     final String bodyLength;
     final String gzipLength;
     final String lastModifiedHeader;
+    /** A feed page's Link header (its WebSub hub and itself), or null. */
+    final String linkHeader;
 
     private Rendered(byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
-                     String lastModifiedHeader, String contentType, String version) {
+                     String lastModifiedHeader, String contentType, String version, String linkHeader) {
         this.body = body;
         this.gzipped = gzipped;
         this.etag = etag;
@@ -37,6 +39,7 @@ final class Rendered {
         this.lastModifiedHeader = lastModifiedHeader;
         this.contentType = contentType;
         this.version = version;
+        this.linkHeader = linkHeader;
         this.bodyBuffer = offHeap(body);
         this.gzipBuffer = gzipped == null ? null : offHeap(gzipped);
         this.bodyLength = Integer.toString(body.length);
@@ -45,13 +48,14 @@ final class Rendered {
 
     /** A feed page: both forms, their ETags, Last-Modified (whole seconds) as the HTTP header writes it. */
     static Rendered feed(FeedFormat format, byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
-                         String lastModifiedHeader, String version) {
-        return new Rendered(body, gzipped, etag, gzipEtag, lastModified, lastModifiedHeader, format.contentType, version);
+                         String lastModifiedHeader, String version, String linkHeader) {
+        return new Rendered(body, gzipped, etag, gzipEtag, lastModified, lastModifiedHeader, format.contentType, version,
+                linkHeader);
     }
 
     /** An HTML page or a JSON document (compressed per request by the server, as before; no ETag). */
     static Rendered page(byte[] body, String contentType, String version) {
-        return new Rendered(body, null, null, null, null, null, contentType, version);
+        return new Rendered(body, null, null, null, null, null, contentType, version, null);
     }
 
     /** A direct buffer that is never released: each response writes a slice of it. Freed by the GC with this object. */

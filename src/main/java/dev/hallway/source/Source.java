@@ -111,6 +111,21 @@ public class Source extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * While a hub pushes this feed's changes (WebSub), the safety poll's interval; null otherwise. Set and cleared by
+     * dev.hallway.websub; see {@link #pollIntervalSeconds()}.
+     */
+    @Column(name = "push_poll_interval_seconds")
+    public Long pushPollIntervalSeconds;
+
+    /** How pushing goes for this feed (hub, lease, or why it fell back to polling), or null: never pushed. */
+    public String push;
+
+    /** The interval polls wait now: the feed's own, or the longer safety interval while a hub pushes it. */
+    public long pollIntervalSeconds() {
+        return pushPollIntervalSeconds == null ? intervalSeconds : Math.max(intervalSeconds, pushPollIntervalSeconds);
+    }
+
     /** Every source by id, for pages and feeds that name the blog of each entry. Call inside a transaction. */
     public static java.util.Map<Long, Source> byId() {
         java.util.Map<Long, Source> sources = new java.util.HashMap<>();

@@ -222,4 +222,26 @@ class FeedParserTest {
         assertTrue(e.getMessage().startsWith("not a readable feed"), e.getMessage());
         assertNotNull(assertThrows(FeedParseException.class, () -> parse("")).getMessage());
     }
+
+    @Test
+    void readsTheWebSubHubAndSelfOfAnAtomFeedAndOfAnRssChannel() throws Exception {
+        ParsedFeed atom = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2024-01-01T00:00:00Z</updated>
+                <link rel="hub" href="https://pubsubhubbub.appspot.com/"/><link rel="hub" href="javascript:alert(1)"/>
+                <link rel="self" href="/atom.xml"/><link rel="alternate" href="https://blog.example/"/></feed>""");
+        assertEquals(List.of("https://pubsubhubbub.appspot.com/"), atom.hubs(), "http(s) hubs only");
+        assertEquals("https://blog.example/atom.xml", atom.self(), "resolved against the feed's URL");
+
+        ParsedFeed rss = parse("""
+                <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>t</title><link>https://blog.example/</link>
+                <description>d</description><atom:link rel="hub" href="https://blog.example/?pushpress=hub"/>
+                <atom:link rel="self" type="application/rss+xml" href="https://blog.example/feed/"/></channel></rss>""");
+        assertEquals(List.of("https://blog.example/?pushpress=hub"), rss.hubs());
+        assertEquals("https://blog.example/feed/", rss.self());
+
+        ParsedFeed none = parse("<rss version=\"2.0\"><channel><title>t</title><link>https://blog.example/</link>"
+                + "<description>d</description></channel></rss>");
+        assertEquals(List.of(), none.hubs());
+        assertNull(none.self());
+    }
 }

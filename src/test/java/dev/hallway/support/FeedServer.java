@@ -23,10 +23,28 @@ import java.util.function.Function;
 /** A real HTTP server on 127.0.0.1 that serves feeds the way tests script it, and remembers every request. */
 public final class FeedServer implements AutoCloseable {
 
-    /** A request as the server saw it. */
-    public record Request(String method, String path, Map<String, String> headers, long atNanos) {
+    /** A request as the server saw it (path with its query, if any). */
+    public record Request(String method, String path, Map<String, String> headers, long atNanos, byte[] body) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
+        }
+
+        /** The parameters of the query string, or of a form body (application/x-www-form-urlencoded), decoded. */
+        public Map<String, String> params() {
+            String query = path.contains("?") ? path.substring(path.indexOf('?') + 1)
+                    : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    params.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+            return params;
+        }
+
+        private static String decode(String s) {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -61,8 +79,13 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public static FeedServer start() {
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address (127.0.0.2, …): a host of its own, as far as limits per host go. */
+    public static FeedServer start(InetAddress address) {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer http = HttpServer.create(new InetSocketAddress(address, 0), 64);
             FeedServer feeds = new FeedServer(http);
             http.createContext("/", feeds::handle);
             http.setExecutor(feeds.threads);
@@ -74,7 +97,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
     }
 
     public int port() {
@@ -103,6 +126,22 @@ public final class FeedServer implements AutoCloseable {
         });
     }
 
+    /** Every request so far. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests of this path, whatever their query. */
+    public List<Request> requestsTo(String rawPath) {
+        List<Request> matching = new ArrayList<>();
+        for (Request r : requests) {
+            if (r.path().equals(rawPath) || r.path().startsWith(rawPath + "?")) {
+                matching.add(r);
+            }
+        }
+        return matching;
+    }
+
     public List<Request> requests(String path) {
         List<Request> matching = new ArrayList<>();
         for (Request r : requests) {
@@ -119,11 +158,12 @@ public final class FeedServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
             String path = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            Request request = new Request(exchange.getRequestMethod(), path, headers, System.nanoTime());
-            requests.add(request);
+            byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                in.readAllBytes();
+                body = in.readAllBytes();
             }
+            Request request = new Request(exchange.getRequestMethod(), path, headers, System.nanoTime(), body);
+            requests.add(request);
             Function<Request, Reply> route = routes.getOrDefault(path, routes.get(exchange.getRequestURI().getRawPath()));
             Reply reply = route == null ? Reply.of(404) : route.apply(request);
             if (!reply.delay().isZero()) {
