@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param body           the decoded body (empty for 304 and error statuses)
  * @param wireBytes      bytes received before decompression
  * @param retryAfter     the server's Retry-After, if it sent one
+ * @param cacheControl   the server's Cache-Control as sent (several headers joined by commas), or null
  */
 public record FetchResponse(int status, String finalUrl, boolean movedPermanently, byte[] body, long wireBytes,
-                            String contentType, String etag, String lastModified, Duration retryAfter) {
+                            String contentType, String etag, String lastModified, Duration retryAfter,
+                            String cacheControl) {
 
     public boolean notModified() {
         return status == 304;

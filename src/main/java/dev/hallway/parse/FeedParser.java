@@ -46,6 +46,7 @@ public class FeedParser {
             throw new FeedParseException("cannot decode the feed: " + message(e), e);
         }
         Base64Content.unwrap(document);
+        PublisherHints hints = PublisherHints.readAndDefuse(document);
         SyndFeed feed;
         try {
             feed = new SyndFeedInput().build(document);
@@ -68,7 +69,7 @@ public class FeedParser {
             }
         }
         String title = feed.getTitle() != null && !feed.getTitle().isBlank() ? feed.getTitle() : dcTitle(feed.getModule(DCModule.URI));
-        return new ParsedFeed(feed.getFeedType(), trimToNull(title), base, trimToNull(feed.getLanguage()), items);
+        return new ParsedFeed(feed.getFeedType(), trimToNull(title), base, trimToNull(feed.getLanguage()), items, hints);
     }
 
     /** ROME's healer: HTML entities (&nbsp;, &eacute;) that XML does not define become character references. */

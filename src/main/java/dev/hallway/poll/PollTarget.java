@@ -1,5 +1,6 @@
 package dev.hallway.poll;
 
+import dev.hallway.parse.PublisherHints;
 import dev.hallway.source.Source;
 
 import java.net.URI;
@@ -13,9 +14,11 @@ import java.util.Locale;
  * @param pageUrl         the web page the feed was discovered on, or null
  * @param intervalSeconds the interval as read with the claim (the bookkeeping of an unchanged feed relies on it only
  *                        while the row still says the same)
+ * @param feedHints       the feed's own hints of how often it changes, from its last body (a 304 brings none)
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
-                         String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds) {
+                         String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds,
+                         PublisherHints feedHints) {
 
     static PollTarget of(Source s) {
         String host;
@@ -25,6 +28,7 @@ public record PollTarget(long id, String name, String url, String host, String e
             host = null;
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
-                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds);
+                s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds,
+                new PublisherHints(s.feedTtl, s.feedUpdatePeriod, s.feedUpdateFrequency));
     }
 }
