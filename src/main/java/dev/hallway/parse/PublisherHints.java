@@ -31,8 +31,9 @@ public record PublisherHints(String ttl, String updatePeriod, String updateFrequ
 
     /**
      * Reads the hints of {@code document} and takes out the sy: values ROME's SyModuleParser cannot read: it throws on
-     * a period it does not know and on a frequency that is not a whole number, which would make the whole feed
-     * unreadable for a hint. The values read here are what the poller sees, bad ones included.
+     * a period it does not know and on a frequency that is not a whole number, which made a whole RSS 1.0 or Atom feed
+     * unreadable for a hint (ROME reads sy: only there; WordPress writes it in RSS 2.0 too, which is why the hints are
+     * read here rather than from ROME's SyModule). The values read here are what the poller sees, bad ones included.
      */
     static PublisherHints readAndDefuse(Document document) {
         Element root = document.getRootElement();
