@@ -112,6 +112,9 @@ class ConferencePagesTest {
         given().when().get("/conferences").then().statusCode(200).contentType(ContentType.JSON).body("size()", is(8));
         given().accept("*/*").when().get("/conferences").then().statusCode(200).contentType(ContentType.JSON);
         given().accept("application/json").when().get("/conferences").then().statusCode(200).contentType(ContentType.JSON);
+        // Accept headers the event loop leaves to the resources negotiate the same way
+        given().accept("*/*;q=0.8").when().get("/conferences").then().statusCode(200).contentType(ContentType.JSON);
+        given().accept("application/json, text/html").when().get("/conferences").then().statusCode(200).contentType(ContentType.JSON);
         given().accept("text/html;q=1").when().get("/conferences").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("section"));
     }
