@@ -4,6 +4,7 @@ import dev.hallway.common.ColumnText;
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.InstanceId;
 import dev.hallway.fetch.Discovery;
+import dev.hallway.parse.PublisherHints;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.logging.Log;
@@ -199,9 +200,9 @@ class PollBookkeeping {
     }
 
     /** The publisher's hint after a successful poll: this answer's Cache-Control and the feed's own (last body's) hints. */
-    IntervalHints.Chosen hint(Source s, PollAttempt a) {
+    private IntervalHints.Chosen hint(Source s, PollAttempt a) {
         return IntervalHints.choose(a.response == null ? null : a.response.cacheControl(),
-                new dev.hallway.parse.PublisherHints(s.feedTtl, s.feedUpdatePeriod, s.feedUpdateFrequency),
+                new PublisherHints(s.feedTtl, s.feedUpdatePeriod, s.feedUpdateFrequency),
                 config.poll().maxHint());
     }
 

@@ -85,11 +85,7 @@ class UnchangedPolls {
                 IntervalHints.Chosen hint = IntervalHints.choose(a.response.cacheControl(), w.target().feedHints(), config.poll().maxHint());
                 JdbcBinds.instant(ps, 9, now.plus(hint.effective(w.target().intervalSeconds())));
                 ps.setString(10, hint.from());
-                if (hint.seconds() == null) {
-                    ps.setNull(11, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(11, hint.seconds());
-                }
+                JdbcBinds.longOrNull(ps, 11, hint.seconds());
                 ps.setString(12, hint.note());
                 ps.setString(13, leases.owner());
                 ps.setString(14, leases.owner());
