@@ -203,6 +203,10 @@ public interface HallwayConfig {
         @WithDefault("5m")
         Duration lease();
 
+        /** Longest interval a publisher's hint (Cache-Control max-age, RSS ttl, sy:updatePeriod) can ask for. */
+        @WithDefault("24h")
+        Duration maxHint();
+
         /** Poll records older than this are deleted. */
         @WithDefault("30d")
         Duration historyRetention();

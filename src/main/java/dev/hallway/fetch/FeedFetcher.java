@@ -141,7 +141,8 @@ public class FeedFetcher {
                 response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null),
                 RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
-                List.copyOf(response.headers().allValues("Link")));
+                List.copyOf(response.headers().allValues("Link")),
+                cacheControl(response.headers().allValues("Cache-Control")));
     }
 
     private Duration remaining(long deadline) throws FetchException {
@@ -218,5 +219,14 @@ public class FeedFetcher {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** Every Cache-Control header as one list (a server may send several), cut to a sane length; null without one. */
+    static String cacheControl(java.util.List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        String joined = String.join(", ", values);
+        return joined.length() <= 1024 ? joined : joined.substring(0, 1024);
     }
 }

@@ -12,10 +12,11 @@ import java.util.List;
  * @param wireBytes      bytes received before decompression
  * @param retryAfter     the server's Retry-After, if it sent one
  * @param links          the values of every Link header (a WebSub hub may be advertised there)
+ * @param cacheControl   the server's Cache-Control as sent (several headers joined by commas), or null
  */
 public record FetchResponse(int status, String finalUrl, boolean movedPermanently, byte[] body, long wireBytes,
                             String contentType, String etag, String lastModified, Duration retryAfter,
-                            List<String> links) {
+                            List<String> links, String cacheControl) {
 
     public boolean notModified() {
         return status == 304;

@@ -47,6 +47,7 @@ public class FeedParser {
         }
         Base64Content.unwrap(document);
         HubLinks.Found websub = HubLinks.of(document, feedUrl);
+        PublisherHints hints = PublisherHints.readAndDefuse(document);
         SyndFeed feed;
         try {
             feed = new SyndFeedInput().build(document);
@@ -70,7 +71,7 @@ public class FeedParser {
         }
         String title = feed.getTitle() != null && !feed.getTitle().isBlank() ? feed.getTitle() : dcTitle(feed.getModule(DCModule.URI));
         return new ParsedFeed(feed.getFeedType(), trimToNull(title), base, trimToNull(feed.getLanguage()), items,
-                websub.hubs(), websub.self());
+                websub.hubs(), websub.self(), hints);
     }
 
     /** ROME's healer: HTML entities (&nbsp;, &eacute;) that XML does not define become character references. */

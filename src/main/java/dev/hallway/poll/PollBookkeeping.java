@@ -4,6 +4,7 @@ import dev.hallway.common.ColumnText;
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.InstanceId;
 import dev.hallway.fetch.Discovery;
+import dev.hallway.parse.PublisherHints;
 import dev.hallway.source.Source;
 import dev.hallway.source.SourceStatus;
 import io.quarkus.logging.Log;
@@ -160,12 +161,19 @@ class PollBookkeeping {
                         s.title = ColumnText.cut(a.feed.title(), TITLE_COLUMN);
                     }
                     s.siteUrl = ColumnText.orNullIfLonger(a.feed.siteUrl(), URL_COLUMN);
+                    s.feedTtl = a.feed.hints().ttl();
+                    s.feedUpdatePeriod = a.feed.hints().updatePeriod();
+                    s.feedUpdateFrequency = a.feed.hints().updateFrequency();
                 }
+                IntervalHints.Chosen hint = hint(s, a);
+                s.intervalHintFrom = hint.from();
+                s.intervalHintSeconds = hint.seconds();
+                s.intervalHintNote = hint.note();
                 s.status = SourceStatus.OK;
                 s.lastSuccessAt = now;
                 s.lastError = null;
                 s.consecutiveFailures = 0;
-                s.nextPollAt = now.plus(interval);
+                s.nextPollAt = now.plus(hint.effective(s.pollIntervalSeconds()));
             }
             case GONE -> {
                 s.status = SourceStatus.DISABLED;
@@ -178,14 +186,24 @@ class PollBookkeeping {
                 s.status = SourceStatus.FAILING;
                 s.lastError = clip(a.error);
                 s.consecutiveFailures++;
-                Duration wait = Backoff.after(s.consecutiveFailures, interval, config.poll().maxBackoff());
+                // the publisher's last hint still holds: back off from it, and never ask sooner than it said
+                Duration polite = Duration.ofSeconds(s.effectiveIntervalSeconds());
+                Duration wait = Backoff.after(s.consecutiveFailures, polite, config.poll().maxBackoff());
                 if (a.retryAfter != null) {
                     wait = a.retryAfter.compareTo(config.poll().maxBackoff()) > 0 ? config.poll().maxBackoff() : a.retryAfter;
+                    wait = wait.compareTo(polite) < 0 ? polite : wait;
                 }
                 s.nextPollAt = now.plus(wait);
             }
         }
         claims.releaseInTransaction(s);
+    }
+
+    /** The publisher's hint after a successful poll: this answer's Cache-Control and the feed's own (last body's) hints. */
+    private IntervalHints.Chosen hint(Source s, PollAttempt a) {
+        return IntervalHints.choose(a.response == null ? null : a.response.cacheControl(),
+                new PublisherHints(s.feedTtl, s.feedUpdatePeriod, s.feedUpdateFrequency),
+                config.poll().maxHint());
     }
 
     /** Feed autodiscovery: later polls go straight to the feed found, and look for it again on its page if it goes. */

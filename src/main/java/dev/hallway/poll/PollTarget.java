@@ -1,5 +1,6 @@
 package dev.hallway.poll;
 
+import dev.hallway.parse.PublisherHints;
 import dev.hallway.source.Source;
 
 import java.net.URI;
@@ -14,12 +15,13 @@ import java.util.Locale;
  * @param intervalSeconds the interval as read with the claim (the bookkeeping of an unchanged feed relies on it only
  *                        while the row still says the same)
  * @param pushIntervalSeconds the safety interval while a WebSub hub pushes the feed, 0 when none (read likewise)
+ * @param feedHints       the feed's own hints of how often it changes, from its last body (a 304 brings none)
  */
 public record PollTarget(long id, String name, String url, String host, String etag, String lastModified,
                          String bodyHash, String conferenceHint, String pageUrl, long intervalSeconds,
-                         long pushIntervalSeconds) {
+                         long pushIntervalSeconds, PublisherHints feedHints) {
 
-    /** The interval the next poll waits (see {@link Source#pollIntervalSeconds()}). */
+    /** The interval the next poll waits before publishers' hints (see {@link Source#pollIntervalSeconds()}). */
     long pollIntervalSeconds() {
         return pushIntervalSeconds == 0 ? intervalSeconds : Math.max(intervalSeconds, pushIntervalSeconds);
     }
@@ -33,6 +35,7 @@ public record PollTarget(long id, String name, String url, String host, String e
         }
         return new PollTarget(s.id, s.displayName(), s.url, host == null ? s.url : host.toLowerCase(Locale.ROOT),
                 s.etag, s.lastModified, s.bodyHash, s.conferenceHint, s.pageUrl, s.intervalSeconds,
-                s.pushPollIntervalSeconds == null ? 0 : s.pushPollIntervalSeconds);
+                s.pushPollIntervalSeconds == null ? 0 : s.pushPollIntervalSeconds,
+                new PublisherHints(s.feedTtl, s.feedUpdatePeriod, s.feedUpdateFrequency));
     }
 }

@@ -3,6 +3,7 @@ package dev.hallway.poll;
 import dev.hallway.common.ColumnText;
 import dev.hallway.common.JdbcBinds;
 import dev.hallway.common.SequenceIds;
+import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.InstanceId;
 import dev.hallway.config.Leases;
 import dev.hallway.source.SourceStatus;
@@ -24,8 +25,10 @@ import java.util.List;
  * moved or discovered: one JDBC batch of source updates and one of poll records for the whole group, where loading, dirty-checking
  * and writing each source through Hibernate was most of an unchanged cycle's work. It writes exactly what
  * {@link PollBookkeeping} would: the validators the server sent (one too long to keep clears it), an OK status, the
- * next poll an interval on, the lease given back if this instance holds it. A row whose interval (or WebSub safety interval) is no
- * longer the one the claim read (feeds.yaml edited meanwhile) or that is gone is left to the entity path.
+ * publisher's hint (this answer's Cache-Control, the feed's stored ttl and sy: hints), the next poll an interval (or
+ * that hint, or the WebSub safety interval) on, the lease given back if this instance holds it. A row whose interval
+ * (or WebSub safety interval) is no longer the one the claim read (feeds.yaml edited meanwhile) or that is gone is
+ * left to the entity path.
  */
 @ApplicationScoped
 class UnchangedPolls {
@@ -36,6 +39,8 @@ class UnchangedPolls {
     Leases leases;
     @Inject
     InstanceId instance;
+    @Inject
+    HallwayConfig config;
 
     /** An unchanged feed that neither moved nor was (re)discovered on its page: nothing but the above changes. */
     static boolean applies(PollAttempt a) {
@@ -63,6 +68,7 @@ class UnchangedPolls {
         try (PreparedStatement ps = c.prepareStatement("update source set last_polled_at = ?, last_http_status = ?, "
                 + "etag = case when ? then ? else etag end, last_modified = case when ? then ? else last_modified end, "
                 + "status = ?, last_success_at = ?, last_error = null, consecutive_failures = 0, next_poll_at = ?, "
+                + "interval_hint_from = ?, interval_hint_seconds = ?, interval_hint_note = ?, "
                 + "lease_until = case when lease_owner = ? then null else lease_until end, "
                 + "lease_owner = case when lease_owner = ? then null else lease_owner end "
                 + "where id = ? and interval_seconds = ? and coalesce(push_poll_interval_seconds, 0) = ?")) {
@@ -77,12 +83,16 @@ class UnchangedPolls {
                 ps.setString(6, ColumnText.orNullIfLonger(lastModified, PollBookkeeping.LAST_MODIFIED_COLUMN));
                 ps.setString(7, SourceStatus.OK.name());
                 JdbcBinds.instant(ps, 8, now);
-                JdbcBinds.instant(ps, 9, now.plusSeconds(w.target().pollIntervalSeconds()));
-                ps.setString(10, leases.owner());
-                ps.setString(11, leases.owner());
-                ps.setLong(12, w.target().id());
-                ps.setLong(13, w.target().intervalSeconds());
-                ps.setLong(14, w.target().pushIntervalSeconds());
+                IntervalHints.Chosen hint = IntervalHints.choose(a.response.cacheControl(), w.target().feedHints(), config.poll().maxHint());
+                JdbcBinds.instant(ps, 9, now.plus(hint.effective(w.target().pollIntervalSeconds())));
+                ps.setString(10, hint.from());
+                JdbcBinds.longOrNull(ps, 11, hint.seconds());
+                ps.setString(12, hint.note());
+                ps.setString(13, leases.owner());
+                ps.setString(14, leases.owner());
+                ps.setLong(15, w.target().id());
+                ps.setLong(16, w.target().intervalSeconds());
+                ps.setLong(17, w.target().pushIntervalSeconds());
                 ps.addBatch();
             }
             return ps.executeBatch();

@@ -195,11 +195,17 @@ public class CachedRoutes {
 
     private void conferences(RoutingContext ctx) {
         Wants wants = wants(ctx);
-        if (wants != Wants.HTML_OR_ANY && wants != Wants.JSON) { // JSON only: a browser's Accept gets the resource's 406
+        if (wants == Wants.OTHER) {
             ctx.next();
             return;
         }
-        page(ctx, PageCache.CONFERENCES, () -> pages.conferences());
+        // as the resources negotiate it: no Accept or */* is JSON (the API came first); a browser's Accept the index
+        if (wants == Wants.HTML) {
+            String key = pages.conferencesPageKey();
+            page(ctx, key, () -> pages.conferencesPage(key));
+        } else {
+            page(ctx, PageCache.CONFERENCES, () -> pages.conferences());
+        }
     }
 
     private void conference(RoutingContext ctx) {

@@ -46,7 +46,8 @@ public class ConferenceResource {
     @Transactional
     public ConferenceDetail one(@PathParam("slug") String slug) {
         List<EntryView> reports = entries.page(new EntryQueries.Filter(null, null, slug), MAX_REPORTS, null).entries();
-        List<ConferenceEditions.EditionSummary> ofSeries = editions.ofSeries(slug);
+        List<ConferenceEditions.EditionSummary> ofSeries = editions.ofSeries(slug).stream()
+                .sorted(EditionOrder.NEWEST_FIRST).toList(); // by edition, as the series page lists them
         ConferenceSeries series = conferences.catalogue().series(slug);
         if (series != null || !ofSeries.isEmpty()) {
             String name = series != null ? series.name() : ofSeries.get(0).seriesName();

@@ -2,6 +2,7 @@ package dev.hallway.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallway.conference.Conferences;
 import dev.hallway.entry.EntryChanges;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +10,15 @@ import jakarta.inject.Inject;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 
 /**
  * The pages readers poll — the home page, conference pages and their JSON, the list of conferences — rendered once
  * per entry version (each runs aggregate queries) by the same resource methods as before, and kept as bytes.
+ * The conferences index also shows each series' next edition, which depends on the day and on the catalogue in force
+ * rather than on entries: its key names both, so a new day or a catalogue edit renders it again.
  */
 @ApplicationScoped
 public class PageCache {
@@ -33,8 +38,17 @@ public class PageCache {
     ConferenceResource conferenceApi;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    Conferences catalogue;
 
     private final RenderCache cache = new RenderCache();
+
+    /** The key of the conferences index today, with this catalogue (cheap: computed on the event loop). */
+    String conferencesPageKey() {
+        return "html:/conferences@" + LocalDate.now(clock) + "#" + Integer.toHexString(System.identityHashCode(catalogue.catalogue()));
+    }
 
     static String conferencePageKey(String slug) {
         return "html:/conferences/" + slug;
@@ -57,6 +71,11 @@ public class PageCache {
 
     Rendered conferencePage(String slug) {
         return render(conferencePageKey(slug), () -> html(conferencePages.conference(slug)));
+    }
+
+    /** The conferences index under {@code key}, from {@link #conferencesPageKey()}. */
+    Rendered conferencesPage(String key) {
+        return render(key, () -> html(conferencePages.index()));
     }
 
     Rendered conferences() {

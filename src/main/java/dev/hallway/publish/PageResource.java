@@ -32,7 +32,9 @@ public class PageResource {
 
         static native TemplateInstance conference(String name, String slug, String site, boolean series,
                                                   List<ConferenceEditions.EditionSummary> editions,
-                                                  List<ReportItem> reports);
+                                                  EditionChart chart, List<ReportItem> reports);
+
+        static native TemplateInstance conferences(List<ConferenceIndex.SeriesEntry> series, long editions, long reports);
     }
 
     /** A series the subscribe form offers to follow. */

@@ -102,6 +102,28 @@ public class Source extends PanacheEntityBase {
     @Column(name = "next_poll_at", nullable = false)
     public Instant nextPollAt;
 
+    /** The feed's own hints of how often it changes, as written (V17): RSS ttl, sy:updatePeriod, sy:updateFrequency. */
+    @Column(name = "feed_ttl")
+    public String feedTtl;
+
+    @Column(name = "feed_update_period")
+    public String feedUpdatePeriod;
+
+    @Column(name = "feed_update_frequency")
+    public String feedUpdateFrequency;
+
+    /** Which publisher's hint set the lower bound of the interval (cache-control, ttl, sy:updatePeriod), or null. */
+    @Column(name = "interval_hint_from")
+    public String intervalHintFrom;
+
+    /** What that hint asked for, capped at hallway.poll.max-hint. */
+    @Column(name = "interval_hint_seconds")
+    public Long intervalHintSeconds;
+
+    /** Hints ignored, and why (a negative max-age, a ttl that is no number), or capped. */
+    @Column(name = "interval_hint_note")
+    public String intervalHintNote;
+
     @Column(name = "lease_owner")
     public String leaseOwner;
 
@@ -124,6 +146,12 @@ public class Source extends PanacheEntityBase {
     /** The interval polls wait now: the feed's own, or the longer safety interval while a hub pushes it. */
     public long pollIntervalSeconds() {
         return pushPollIntervalSeconds == null ? intervalSeconds : Math.max(intervalSeconds, pushPollIntervalSeconds);
+    }
+
+    /** The interval polls keep: the one in force ({@link #pollIntervalSeconds()}), or longer when a publisher's hint
+     * asks for it. */
+    public long effectiveIntervalSeconds() {
+        return intervalHintSeconds == null ? pollIntervalSeconds() : Math.max(pollIntervalSeconds(), intervalHintSeconds);
     }
 
     /** Every source by id, for pages and feeds that name the blog of each entry. Call inside a transaction. */

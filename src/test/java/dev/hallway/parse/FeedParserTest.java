@@ -244,4 +244,44 @@ class FeedParserTest {
         assertEquals(List.of(), none.hubs());
         assertNull(none.self());
     }
+
+    @Test
+    void theFeedsOwnHintsOfHowOftenItChangesAreReadAsWritten() throws Exception {
+        ParsedFeed feed = parse(rss("<ttl> 90 </ttl><item><title>One</title><link>https://blog.example/1</link></item>"));
+        assertEquals(new PublisherHints("90", null, null), feed.hints());
+        assertEquals(new PublisherHints(null, "hourly", "1"), parser.parse(Fixtures.bytes("seeds/duchess-france.rdf"),
+                Fixtures.RDF, "http://www.duchess-france.org/feed").hints(), "RSS 1.0, in its channel");
+        assertEquals(new PublisherHints(null, "hourly", "1"), parser.parse(Fixtures.bytes("seeds/adventures-in-oss.rss"),
+                Fixtures.RSS, "https://www.adventuresinoss.com/feed/").hints(), "WordPress, whitespace around");
+        assertEquals(PublisherHints.NONE, parser.parse(Fixtures.bytes("seeds/pingcap-blog.atom"), Fixtures.ATOM,
+                "https://pingcap.com/blog/index.xml").hints());
+    }
+
+    @Test
+    void syndicationValuesRomeCannotReadNoLongerMakeTheFeedUnreadable() throws Exception {
+        // ROME reads sy: in RSS 1.0 and Atom feeds, and its SyModuleParser throws on an unknown period or a frequency
+        // that is not a number: the whole feed was unreadable for a hint
+        String rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                + "xmlns=\"http://purl.org/rss/1.0/\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+                + "<channel rdf:about=\"https://blog.example/\"><title>Blog</title><link>https://blog.example/</link>"
+                + "<description>d</description><sy:updatePeriod>fortnightly</sy:updatePeriod>"
+                + "<sy:updateFrequency>often</sy:updateFrequency></channel>"
+                + "<item rdf:about=\"https://blog.example/1\"><title>One</title><link>https://blog.example/1</link></item></rdf:RDF>";
+        ParsedFeed feed = parse(rdf);
+        assertEquals(1, feed.items().size());
+        assertEquals(new PublisherHints(null, "fortnightly", "often"), feed.hints(), "the poller says why it ignores them");
+        String atom = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                + "xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><title>Blog</title><id>urn:x</id>"
+                + "<updated>2024-01-01T00:00:00Z</updated><sy:updatePeriod>daily</sy:updatePeriod>"
+                + "<sy:updateFrequency>2.5</sy:updateFrequency>"
+                + "<entry><title>One</title><id>urn:1</id><link href=\"https://blog.example/1\"/>"
+                + "<updated>2024-01-01T00:00:00Z</updated></entry></feed>";
+        ParsedFeed atomFeed = parse(atom);
+        assertEquals(1, atomFeed.items().size());
+        assertEquals(new PublisherHints(null, "daily", "2.5"), atomFeed.hints());
+        String rss = rss("<sy:updatePeriod>fortnightly</sy:updatePeriod><ttl>soon</ttl>"
+                + "<item><title>One</title><link>https://blog.example/1</link></item>")
+                .replace("<rss version=\"2.0\" ", "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\" ");
+        assertEquals(new PublisherHints("soon", "fortnightly", null), parse(rss).hints());
+    }
 }

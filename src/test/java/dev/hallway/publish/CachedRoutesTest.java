@@ -155,7 +155,7 @@ class CachedRoutesTest {
         assertEquals(400, send("GET", "/feed.atom?page=99").statusCode(), "a render that fails");
         assertEquals(404, send("GET", "/conferences/no-such-conference/feed.atom").statusCode());
         assertEquals(404, send("GET", "/conferences/no-such-conference", "Accept", "text/html").statusCode());
-        assertEquals(406, send("GET", "/conferences", "Accept", "text/html").statusCode());
+        assertEquals(406, send("GET", "/conferences", "Accept", "image/png").statusCode());
         assertEquals(200, fromTheEventLoop("GET", "/conferences/fosdem/feed.atom?page=1").statusCode());
         // a JSON feed the event loop leaves alone reaches its resource (not the conference page named "feed.json")
         assertEquals(412, send("GET", "/conferences/feed.json", "If-Match", "\"something-else\"").statusCode());
@@ -172,7 +172,9 @@ class CachedRoutesTest {
                 {"/conferences/percona-live-2023", "text/html", "text/html;q=1"},
                 {"/conferences/fosdem", "application/json", "application/json;q=1"},
                 {"/conferences/fosdem", "*/*", "application/json;q=1"},
-                {"/conferences", "application/json", "application/json;q=1"}};
+                {"/conferences", "application/json", "application/json;q=1"},
+                {"/conferences", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html;q=1"},
+                {"/conferences", "*/*", "application/json;q=1"}};
         for (String[] c : cases) {
             HttpResponse<byte[]> fast = fromTheEventLoop("GET", c[0], "Accept", c[1]);
             assertEquals(200, fast.statusCode(), c[0]);

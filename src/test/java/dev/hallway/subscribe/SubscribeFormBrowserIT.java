@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A person subscribing: headless Chromium (Debian's chromium and chromium-driver) submits the form on / of the
  * packaged service, and follows the link of the confirmation email that GreenMail received.
  */
-class SubscribeFormBrowserIT {
+public class SubscribeFormBrowserIT {
 
     @Test
     void subscribeOnTheHomePageAndFollowTheConfirmationLink() throws Exception {
@@ -80,7 +80,8 @@ class SubscribeFormBrowserIT {
         }
     }
 
-    private static WebDriver chromium() {
+    /** Headless Chromium from Debian's chromium and chromium-driver (ConferencePagesBrowserIT uses it too). */
+    public static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -10,6 +10,7 @@ public final class Rss {
     private final String title;
     private final List<String> items = new ArrayList<>();
     private String site = "https://blog.example/";
+    private String channelXml = "";
 
     private Rss(String title) {
         this.title = title;
@@ -25,6 +26,12 @@ public final class Rss {
         return this;
     }
 
+    /** Extra channel elements, written as given (ttl, sy:updatePeriod; the sy: prefix is declared). */
+    public Rss channel(String xml) {
+        this.channelXml += xml;
+        return this;
+    }
+
     public Rss item(String title, String link, String pubDate, String html) {
         items.add("<item><title>" + escape(title) + "</title><link>" + escape(link) + "</link>"
                 + "<pubDate>" + pubDate + "</pubDate><dc:creator><![CDATA[Ada]]></dc:creator>"
@@ -34,9 +41,10 @@ public final class Rss {
 
     public byte[] bytes() {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
-                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                + "xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
                 + "<channel><title>" + escape(title) + "</title><link>" + escape(site) + "</link><description>d</description>"
-                + String.join("", items) + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+                + channelXml + String.join("", items) + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {
