@@ -12,12 +12,14 @@ import java.util.concurrent.Flow;
 final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
     private final long cap;
+    private final String capKey;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    CappedBodySubscriber(long cap) {
+    CappedBodySubscriber(long cap, String capKey) {
         this.cap = cap;
+        this.capKey = capKey;
     }
 
     @Override
@@ -34,7 +36,7 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
         for (ByteBuffer buffer : items) {
             if (bytes.size() + (long) buffer.remaining() > cap) {
                 subscription.cancel();
-                result.completeExceptionally(new BodyTooLargeException(cap));
+                result.completeExceptionally(new BodyTooLargeException(cap, capKey));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];

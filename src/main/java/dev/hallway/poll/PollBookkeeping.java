@@ -40,7 +40,7 @@ class PollBookkeeping {
     /** Most writes in one transaction. */
     private static final int MAX_GROUP = 64;
     /** Sizes of the source columns that take what a server or a feed sent (V1__sources_and_polls.sql). */
-    static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256;
+    static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256, NOTE_COLUMN = 512;
 
     @Inject
     HallwayConfig config;
@@ -160,6 +160,10 @@ class PollBookkeeping {
                         s.title = ColumnText.cut(a.feed.title(), TITLE_COLUMN);
                     }
                     s.siteUrl = ColumnText.orNullIfLonger(a.feed.siteUrl(), URL_COLUMN);
+                    if (a.summaryOnly != null) {
+                        s.fullTextDetected = a.summaryOnly.summaryOnly();
+                        s.fullTextNote = ColumnText.cut(a.summaryOnly.note(), NOTE_COLUMN);
+                    }
                 }
                 s.status = SourceStatus.OK;
                 s.lastSuccessAt = now;
