@@ -20,7 +20,7 @@ class ArticleExtractorTest {
         ArticleExtractor.Extracted a = ArticleExtractor.extract(Fixtures.bytes("fulltext/report.html"),
                 "text/html; charset=utf-8", PAGE, "Some notes from a busy weekend […]");
 
-        assertTrue(a.text().startsWith("Some notes from a busy weekend. I spent Saturday and Sunday at FOSDEM 2026"), a.text());
+        assertTrue(a.text().startsWith("Some notes from a busy weekend. I attended FOSDEM 2026 in Brussels"), a.text());
         assertTrue(a.text().contains("ARTICLE-END-MARKER"), a.text());
         assertTrue(a.text().contains("The PostgreSQL devroom was packed"), a.text());
         for (String boilerplate : new String[]{"NAVIGATION-BOILERPLATE", "SIDEBAR-BOILERPLATE", "COMMENT-BOILERPLATE",
