@@ -90,7 +90,7 @@ public class FeedFetcher {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new FetchException("not an http(s) URL: " + request.url());
             }
-            redirectGuard.check(linkedFrom, feed);
+            redirectGuard.checkLink(linkedFrom, feed);
             origin = linkedFrom;
         }
         URI current = feed;

@@ -35,6 +35,15 @@ public class RedirectGuard {
 
     /** @throws FetchException when {@code target} is on an internal address and {@code feed} is not */
     public void check(URI feed, URI target) throws FetchException {
+        check(feed, target, "redirect");
+    }
+
+    /** The same for a page the feed links to (a post fetched for its full text). */
+    public void checkLink(URI feed, URI target) throws FetchException {
+        check(feed, target, "link");
+    }
+
+    private void check(URI feed, URI target, String what) throws FetchException {
         if (onInternalAddress(feed.getHost())) {
             return;
         }
@@ -46,7 +55,7 @@ public class RedirectGuard {
         }
         for (InetAddress address : addresses) {
             if (InternalAddresses.isInternal(address)) {
-                throw new FetchException("redirect to an internal address refused: " + target.getHost() + " is "
+                throw new FetchException(what + " to an internal address refused: " + target.getHost() + " is "
                         + address.getHostAddress() + " (allowed only for feeds configured on such an address)");
             }
         }
