@@ -95,7 +95,7 @@ public class EntryStore {
                     String shown = entry.contentHtml;
                     if (update(entry, item, sourceId, fromSite, seenAt)) {
                         copies.remember(entry, false);
-                        if (FullTextPages.reopen(entryId)) {
+                        if (FullTextPages.reopen(entryId, sourceId)) {
                             // the post shows its page's text, fetched for a summary-only feed: the edited excerpt does
                             // not replace it; the page is fetched again (conditionally) on this feed's next polls
                             entry.contentHtml = shown;

@@ -125,11 +125,12 @@ public class FullTextPages {
     /**
      * The feed edited a post whose page was fetched: its page is due again (conditionally, when the post shows the
      * page's text). Called by the store, inside its transaction. Returns whether the post shows a page's text, which
-     * the edit must then not replace with the new excerpt.
+     * the edit must then not replace with the new excerpt. Another feed's copy (a full-text feed of the post's own
+     * site, say) replaces it as any copy would.
      */
-    static boolean reopen(long entryId) {
+    static boolean reopen(long entryId, long sourceId) {
         EntryPage page = EntryPage.findById(entryId);
-        if (page == null) {
+        if (page == null || page.sourceId != sourceId) {
             return false;
         }
         page.status = EntryPage.PENDING;
