@@ -37,6 +37,8 @@ public interface HallwayConfig {
 
     Fetch fetch();
 
+    FullText fulltext();
+
     Feed feed();
 
     Mail mail();
@@ -226,5 +228,20 @@ public interface HallwayConfig {
 
         @WithDefault("5")
         int maxRedirects();
+    }
+
+    /** Full text for summary-only feeds: each new post's page is fetched and its main text extracted. */
+    interface FullText {
+        /** Largest post page accepted, after decompression; a larger one keeps the feed's excerpt. */
+        @WithDefault("2M")
+        MemorySize maxPageSize();
+
+        /** Fetches of one post's page (one per poll of its feed) before the excerpt is kept for good. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Post pages fetched by one poll of a feed; the rest wait for its next polls. */
+        @WithDefault("10")
+        int maxPagesPerPoll();
     }
 }

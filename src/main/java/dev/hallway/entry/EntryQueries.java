@@ -68,6 +68,7 @@ public class EntryQueries {
                 .collect(Collectors.groupingBy(s -> s.key.entryId()));
         Map<Long, String> names = new HashMap<>();
         Source.byId().forEach((id, source) -> names.put(id, source.displayName()));
+        Map<Long, EntryPage> pages = FullTextPages.of(ids);
         List<EntryView> views = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             List<EntryView.SightingView> seen = sightings.getOrDefault(e.id, List.of()).stream()
@@ -77,8 +78,12 @@ public class EntryQueries {
             views.add(new EntryView(e.id, e.title, e.url, e.canonicalUrl, e.guid, e.authors, e.publishedAt, e.updatedAt,
                     e.dateMissing, e.dateClamped, e.language, e.tags, e.summary, e.contentHtml,
                     new EntryView.SourceRef(e.sourceId, names.get(e.sourceId)), e.firstSeenAt, e.lastSeenAt, seen,
-                    ConferenceAssigner.read(e), e.prunedAt));
+                    ConferenceAssigner.read(e), e.prunedAt, fullText(pages.get(e.id))));
         }
         return views;
+    }
+
+    private static EntryView.FullText fullText(EntryPage page) {
+        return page == null ? null : new EntryView.FullText(page.status, page.attempts, page.lastError, page.fetchedAt);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.StaleStateException;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,11 @@ public class EntryStore {
     @Inject
     SyndicationMatcher copies;
 
-    /** {@code writeStatements}: JDBC statements that wrote the poll's new and seen-again rows (a batch counts once). */
-    public record Result(int found, int added, int updated, int writeStatements) {
+    /**
+     * {@code writeStatements}: JDBC statements that wrote the poll's new and seen-again rows (a batch counts once);
+     * {@code addedIds}: the new posts' entries.
+     */
+    public record Result(int found, int added, int updated, int writeStatements, List<Long> addedIds) {
     }
 
     /**
@@ -63,7 +67,7 @@ public class EntryStore {
 
     private Result storeOnce(long sourceId, String hint, String siteUrl, Map<String, NormalizedEntry> items, Instant seenAt) {
         if (items.isEmpty()) {
-            return new Result(0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, List.of());
         }
         EntityManager em = Entry.getEntityManager();
         Map<String, KnownPosts.Known> known = KnownPosts.lookup(sourceId, items.keySet());
@@ -72,6 +76,7 @@ public class EntryStore {
         // (a lambda, not Entry::findById: Panache generates findById in Entry, a method reference binds the base class)
         LongFunction<Entry> entity = id -> loaded.computeIfAbsent(id, i -> Entry.findById(i));
         int added = 0, updated = 0;
+        List<Long> addedIds = new ArrayList<>();
         for (NormalizedEntry item : items.values()) {
             KnownPosts.Known k = known.get(item.dedupeKey());
             boolean fromSite = PreferredCopy.fromSite(siteUrl, item.url());
@@ -90,9 +95,17 @@ public class EntryStore {
                     if (entry == null || entry.rowVersion != k.rowVersion()) {
                         throw new StaleStateException("entry " + entryId + " changed since the poll read it");
                     }
+                    String shown = entry.contentHtml;
                     if (update(entry, item, sourceId, fromSite, seenAt)) {
                         copies.remember(entry, false);
-                        assigner.assign(entry, hint, item.text());
+                        if (FullTextPages.reopen(entryId, sourceId)) {
+                            // the post shows its page's text, fetched for a summary-only feed: the edited excerpt does
+                            // not replace it; the page is fetched again (conditionally) on this feed's next polls
+                            entry.contentHtml = shown;
+                            assigner.assign(entry, hint);
+                        } else {
+                            assigner.assign(entry, hint, item.text());
+                        }
                         updated++;
                     }
                 }
@@ -118,6 +131,7 @@ public class EntryStore {
                     copies.remember(entry, true);
                     assigner.assign(entry, hint, item.text());
                     added++;
+                    addedIds.add(entry.id);
                     batch.sight(entry.id, false, item.guid(), item.url());
                 }
             }
@@ -126,7 +140,7 @@ public class EntryStore {
         if (added + updated > 0) {
             changes.changed();
         }
-        return new Result(items.size(), added, updated, batch.statements());
+        return new Result(items.size(), added, updated, batch.statements(), List.copyOf(addedIds));
     }
 
     private static boolean hasSighting(long entryId, long sourceId) {

@@ -13,7 +13,16 @@ public record EntryView(long id, String title, String url, String canonicalUrl, 
                         Instant published, Instant updated, boolean dateMissing, boolean dateClamped,
                         String language, List<String> tags, String summary, String contentHtml,
                         SourceRef source, Instant firstSeenAt, Instant lastSeenAt, List<SightingView> sightings,
-                        Classification conference, Instant textPrunedAt) {
+                        Classification conference, Instant textPrunedAt, FullText fullText) {
+
+    /**
+     * The post's page, fetched for its full text when its feed is summary-only (null for other posts).
+     *
+     * @param status    pending, done (the entry shows the page's main text) or failed (it keeps the feed's excerpt)
+     * @param lastError why the last fetch brought no text
+     */
+    public record FullText(String status, int failedAttempts, String lastError, Instant fetchedAt) {
+    }
 
     public record SourceRef(long id, String name) {
     }

@@ -2,10 +2,10 @@ package dev.hallway.fetch;
 
 import java.io.IOException;
 
-/** The body (on the wire or once decompressed) is larger than hallway.fetch.max-body-size. */
+/** The body (on the wire or once decompressed) is larger than its cap (hallway.fetch.max-body-size for feeds). */
 final class BodyTooLargeException extends IOException {
 
-    BodyTooLargeException(long cap) {
-        super("body larger than the " + ByteSizes.human(cap) + " limit (hallway.fetch.max-body-size)");
+    BodyTooLargeException(long cap, String capKey) {
+        super("body larger than the " + ByteSizes.human(cap) + " limit (" + capKey + ")");
     }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.Flow;
 public final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
     private final long cap;
+    private final String capKey;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    public CappedBodySubscriber(long cap) {
+    public CappedBodySubscriber(long cap, String capKey) {
         this.cap = cap;
+        this.capKey = capKey;
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class CappedBodySubscriber implements BodySubscriber<byte[]> {
         for (ByteBuffer buffer : items) {
             if (bytes.size() + (long) buffer.remaining() > cap) {
                 subscription.cancel();
-                result.completeExceptionally(new BodyTooLargeException(cap));
+                result.completeExceptionally(new BodyTooLargeException(cap, capKey));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];

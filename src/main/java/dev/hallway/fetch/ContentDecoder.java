@@ -16,33 +16,33 @@ final class ContentDecoder {
     private ContentDecoder() {
     }
 
-    static byte[] decode(byte[] body, String contentEncoding, long cap) throws IOException {
+    static byte[] decode(byte[] body, String contentEncoding, long cap, String capKey) throws IOException {
         String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         switch (encoding) {
             case "", "identity":
                 return body;
             case "gzip", "x-gzip":
-                return readCapped(new GZIPInputStream(new ByteArrayInputStream(body)), cap);
+                return readCapped(new GZIPInputStream(new ByteArrayInputStream(body)), cap, capKey);
             case "deflate":
                 try {
-                    return readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), cap);
+                    return readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), cap, capKey);
                 } catch (ZipException zlibHeaderMissing) {
                     // some servers send raw DEFLATE without the zlib wrapper the RFC asks for
-                    return readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), cap);
+                    return readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), cap, capKey);
                 }
             default:
                 throw new IOException("unsupported Content-Encoding '" + contentEncoding + "'");
         }
     }
 
-    private static byte[] readCapped(InputStream in, long cap) throws IOException {
+    private static byte[] readCapped(InputStream in, long cap, String capKey) throws IOException {
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             int n;
             while ((n = in.read(buffer)) != -1) {
                 if (out.size() + (long) n > cap) {
-                    throw new BodyTooLargeException(cap);
+                    throw new BodyTooLargeException(cap, capKey);
                 }
                 out.write(buffer, 0, n);
             }

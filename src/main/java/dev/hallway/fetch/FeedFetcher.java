@@ -35,6 +35,8 @@ public class FeedFetcher {
 
     private static final String ACCEPT = "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    private static final String FEED_CAP_KEY = "hallway.fetch.max-body-size";
 
     @Inject
     HallwayConfig config;
@@ -63,17 +65,43 @@ public class FeedFetcher {
     }
 
     public FetchResponse fetch(FetchRequest request) throws FetchException {
+        return fetch(request, null, ACCEPT, config.fetch().maxBodySize().asLongValue(), FEED_CAP_KEY);
+    }
+
+    /**
+     * A web page a feed links to (a post, for its full text): the same client, timeouts, redirect limit and User-Agent
+     * as feeds, with the page's own size cap. The page's URL comes from the feed, so it is checked like a redirect
+     * target: a public feed may not send us to an internal address ({@link RedirectGuard}), nor may its redirects.
+     *
+     * @param feedUrl the feed that links to the page: whether internal addresses are allowed is judged by it
+     * @param capKey  the setting that {@code cap} comes from, named in the error when a page is larger
+     */
+    public FetchResponse fetchPage(String feedUrl, FetchRequest page, long cap, String capKey) throws FetchException {
+        return fetch(page, parse(feedUrl), ACCEPT_PAGE, cap, capKey);
+    }
+
+    /** @param linkedFrom the feed a page's URL came from (checked like a redirect from it), or null for a feed */
+    private FetchResponse fetch(FetchRequest request, URI linkedFrom, String accept, long cap, String capKey)
+            throws FetchException {
         long deadline = System.nanoTime() + config.fetch().requestTimeout().toNanos();
-        long cap = config.fetch().maxBodySize().asLongValue();
         URI feed = parse(request.url());
+        URI origin = feed; // what decides whether redirects may go to internal addresses
+        if (linkedFrom != null) {
+            String scheme = feed.getScheme() == null ? "" : feed.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new FetchException("not an http(s) URL: " + request.url());
+            }
+            redirectGuard.checkLink(linkedFrom, feed);
+            origin = linkedFrom;
+        }
         URI current = feed;
         boolean allPermanent = true;
         int redirects = 0;
         while (true) {
-            HttpResponse<byte[]> response = send(buildRequest(current, request, deadline), cap, deadline);
+            HttpResponse<byte[]> response = send(buildRequest(current, request, accept, deadline), cap, capKey, deadline);
             int status = response.statusCode();
             if (!isRedirect(status)) {
-                return toResponse(current, response, redirects > 0 && allPermanent, cap);
+                return toResponse(current, response, redirects > 0 && allPermanent, cap, capKey);
             }
             String location = response.headers().firstValue("Location").orElse(null);
             if (location == null || location.isBlank()) {
@@ -84,16 +112,16 @@ public class FeedFetcher {
             }
             allPermanent &= status == 301 || status == 308;
             current = redirectTarget(current, location);
-            redirectGuard.check(feed, current);
+            redirectGuard.check(origin, current);
         }
     }
 
-    private HttpRequest buildRequest(URI uri, FetchRequest request, long deadline) throws FetchException {
+    private HttpRequest buildRequest(URI uri, FetchRequest request, String accept, long deadline) throws FetchException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(remaining(deadline))
                 .header("User-Agent", userAgent)
-                .header("Accept", ACCEPT)
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip, deflate");
         if (request.etag() != null) {
             builder.header("If-None-Match", request.etag());
@@ -104,13 +132,13 @@ public class FeedFetcher {
         return builder.build();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, long cap, long deadline) throws FetchException {
+    private HttpResponse<byte[]> send(HttpRequest request, long cap, String capKey, long deadline) throws FetchException {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
             int status = info.statusCode();
             if (isRedirect(status) || status == 304 || status >= 400) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]);
             }
-            return new CappedBodySubscriber(cap);
+            return new CappedBodySubscriber(cap, capKey);
         });
         try {
             return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
@@ -126,11 +154,12 @@ public class FeedFetcher {
         }
     }
 
-    private FetchResponse toResponse(URI uri, HttpResponse<byte[]> response, boolean moved, long cap) throws FetchException {
+    private FetchResponse toResponse(URI uri, HttpResponse<byte[]> response, boolean moved, long cap, String capKey)
+            throws FetchException {
         byte[] wire = response.body();
         byte[] body;
         try {
-            body = ContentDecoder.decode(wire, response.headers().firstValue("Content-Encoding").orElse(null), cap);
+            body = ContentDecoder.decode(wire, response.headers().firstValue("Content-Encoding").orElse(null), cap, capKey);
         } catch (BodyTooLargeException e) {
             throw new FetchException(e.getMessage(), e);
         } catch (IOException e) {

@@ -36,9 +36,18 @@ public class RedirectGuard {
 
     /** @throws FetchException when {@code target} is on an internal address and {@code feed} is not */
     public void check(URI feed, URI target) throws FetchException {
+        check(feed, target, "redirect");
+    }
+
+    /** The same for a page the feed links to (a post fetched for its full text). */
+    public void checkLink(URI feed, URI target) throws FetchException {
+        check(feed, target, "link");
+    }
+
+    private void check(URI feed, URI target, String what) throws FetchException {
         String internal = internalAddress(feed, target);
         if (internal != null) {
-            throw new FetchException("redirect to an internal address refused: " + internal
+            throw new FetchException(what + " to an internal address refused: " + internal
                     + " (allowed only for feeds configured on such an address)");
         }
     }

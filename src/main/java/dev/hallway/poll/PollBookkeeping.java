@@ -41,7 +41,7 @@ class PollBookkeeping {
     /** Most writes in one transaction. */
     private static final int MAX_GROUP = 64;
     /** Sizes of the source columns that take what a server or a feed sent (V1__sources_and_polls.sql). */
-    static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256;
+    static final int URL_COLUMN = 2048, TITLE_COLUMN = 1024, ETAG_COLUMN = 1024, LAST_MODIFIED_COLUMN = 256, NOTE_COLUMN = 512;
 
     @Inject
     HallwayConfig config;
@@ -164,6 +164,10 @@ class PollBookkeeping {
                     s.feedTtl = a.feed.hints().ttl();
                     s.feedUpdatePeriod = a.feed.hints().updatePeriod();
                     s.feedUpdateFrequency = a.feed.hints().updateFrequency();
+                    if (a.summaryOnly != null) {
+                        s.fullTextDetected = a.summaryOnly.summaryOnly();
+                        s.fullTextNote = ColumnText.cut(a.summaryOnly.note(), NOTE_COLUMN);
+                    }
                 }
                 IntervalHints.Chosen hint = hint(s, a);
                 s.intervalHintFrom = hint.from();

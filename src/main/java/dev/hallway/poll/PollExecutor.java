@@ -1,6 +1,7 @@
 package dev.hallway.poll;
 
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.fetch.HostSlots;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -11,9 +12,7 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs claimed polls with two limits: hallway.poll.concurrency in all, hallway.poll.per-host against one host.
- * A poll waiting for its host does not hold a slot, so one slow host never stalls the others.
+ * Runs claimed polls with two limits: hallway.poll.concurrency in all, hallway.poll.per-host against one host (the
+ * {@link HostSlots} that the post pages fetched for full text share). A poll waiting for its host does not hold a
+ * slot, so one slow host never stalls the others.
  */
 @ApplicationScoped
 public class PollExecutor {
@@ -33,6 +33,8 @@ public class PollExecutor {
     PollService polls;
     @Inject
     PollClaims claims;
+    @Inject
+    HostSlots hostSlots;
 
     private record Job(PollTarget target, CompletableFuture<PollOutcome> done) {
         long sourceId() {
@@ -45,7 +47,6 @@ public class PollExecutor {
     }
 
     private final Deque<Job> waiting = new ArrayDeque<>();
-    private final Map<String, Integer> runningPerHost = new HashMap<>();
     private int running;
     private boolean stopped;
     private long drainDeadline;
@@ -59,6 +60,7 @@ public class PollExecutor {
             t.setDaemon(true);
             return t;
         });
+        hostSlots.onRelease(this::dispatch); // a page fetch on some host finished: a poll waiting for it may start
     }
 
     /** Queues a poll of a feed this instance has claimed. */
@@ -84,13 +86,11 @@ public class PollExecutor {
         Iterator<Job> it = waiting.iterator();
         while (it.hasNext() && running < config.poll().concurrency()) {
             Job job = it.next();
-            int onHost = runningPerHost.getOrDefault(job.host(), 0);
-            if (onHost >= config.poll().perHost()) {
+            if (!hostSlots.tryAcquire(job.host())) {
                 continue;
             }
             it.remove();
             running++;
-            runningPerHost.put(job.host(), onHost + 1);
             threads.execute(() -> run(job));
         }
     }
@@ -110,10 +110,11 @@ public class PollExecutor {
         }
     }
 
-    private synchronized void finished(Job job) {
-        running--;
-        runningPerHost.merge(job.host(), -1, Integer::sum);
-        dispatch();
+    private void finished(Job job) {
+        synchronized (this) {
+            running--;
+        }
+        hostSlots.release(job.host()); // dispatches, through the listener
     }
 
     /**

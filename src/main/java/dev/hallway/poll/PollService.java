@@ -8,6 +8,7 @@ import dev.hallway.fetch.FetchRequest;
 import dev.hallway.fetch.FetchResponse;
 import dev.hallway.normalize.EntryNormalizer;
 import dev.hallway.normalize.NormalizedEntry;
+import dev.hallway.normalize.SummaryOnlyFeeds;
 import dev.hallway.parse.FeedParseException;
 import dev.hallway.parse.FeedParser;
 import dev.hallway.source.Source;
@@ -39,6 +40,8 @@ public class PollService {
     PollMetrics metrics;
     @Inject
     Event<FeedPolled> polled;
+    @Inject
+    FullTextPass fullText;
 
     /** Polls a source this instance has claimed, and releases the claim. */
     public PollOutcome poll(PollTarget source) {
@@ -52,14 +55,16 @@ public class PollService {
             attempt.error = PollFailure.describe(t);
             Log.errorf(t, "poll of source %d failed: %s", source.id(), attempt.error);
         }
+        FullTextPass.Done pages = fullText(source, attempt, t0);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         PollOutcome outcome = new PollOutcome(source.id(), source.name(), attempt.result, attempt.httpStatus,
                 attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs, attempt.error);
         bookkeeping.record(source, attempt, outcome, started);
         metrics.polled(outcome);
-        Log.infof("poll source=%d \"%s\" result=%s http=%s bytes=%d entries=%d new=%d updated=%d took=%dms%s",
+        Log.infof("poll source=%d \"%s\" result=%s http=%s bytes=%d entries=%d new=%d updated=%d%s took=%dms%s",
                 source.id(), source.name(), outcome.result().json(), attempt.httpStatus == null ? "-" : attempt.httpStatus,
-                attempt.bytes, attempt.found, attempt.added, attempt.updated, tookMs,
+                attempt.bytes, attempt.found, attempt.added, attempt.updated,
+                pages == FullTextPass.Done.NOTHING ? "" : " pages=" + pages.fetched() + " pages_failed=" + pages.failed(), tookMs,
                 attempt.error == null ? "" : " error=\"" + attempt.error + "\"");
         if (attempt.result == PollResult.OK) {
             polled.fireAsync(new FeedPolled(source.id(), attempt.response.finalUrl(), attempt.feed.hubs(),
@@ -102,6 +107,26 @@ public class PollService {
         Log.infof("push source=%d \"%s\" result=ok bytes=%d entries=%d new=%d updated=%d took=%dms", source.id(),
                 source.name(), a.bytes, a.found, a.added, a.updated, outcome.tookMs());
         return outcome;
+    }
+
+    /**
+     * A summary-only feed (or one set to {@code fulltext: true}): its new posts' pages, and those due again, are fetched
+     * for their full text, within this poll's lease and host slot. A failure here fails no poll: the posts keep the
+     * feed's excerpts and are tried again on the next one.
+     */
+    private FullTextPass.Done fullText(PollTarget source, PollAttempt a, long startedNanos) {
+        boolean polled = a.result == PollResult.OK || a.result == PollResult.NOT_MODIFIED || a.result == PollResult.UNCHANGED;
+        boolean wanted = source.fullTextSetting() != null ? source.fullTextSetting()
+                : a.summaryOnly != null ? a.summaryOnly.summaryOnly() : source.fullTextDetected();
+        if (!polled || !wanted) {
+            return FullTextPass.Done.NOTHING;
+        }
+        try {
+            return fullText.run(source, a.addedIds, startedNanos);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "full text of source %d's posts failed; they keep their excerpts until the next poll", source.id());
+            return FullTextPass.Done.NOTHING;
+        }
     }
 
     /** Fills in {@code a}; any exception it throws leaves a failed poll (see {@link #poll}). */
@@ -156,7 +181,9 @@ public class PollService {
     /** Normalize → classify → store the entries of {@code a.feed}: the one path for polled and pushed content. */
     private void store(PollTarget source, PollAttempt a, Instant fetchedAt) {
         List<NormalizedEntry> entries = EntryNormalizer.normalizeAll(a.feed.items(), fetchedAt);
+        a.summaryOnly = SummaryOnlyFeeds.judge(entries);
         EntryStore.Result stored = store.store(source.id(), source.conferenceHint(), a.feed.siteUrl(), entries, fetchedAt);
+        a.addedIds = stored.addedIds();
         a.found = entries.size();
         a.added = stored.added();
         a.updated = stored.updated();

@@ -18,9 +18,11 @@ public record FeedsConfig(Duration defaultInterval, List<FeedSpec> feeds, JsonNo
      * @param url         the URL as written (the key that ties it to its stored source)
      * @param name        the name to show, or null to use the feed's own title
      * @param conference  a conference this feed is known to cover only, or null
+     * @param fullText    {@code fulltext:} — fetch each new post's page for its full text (true), never (false), or
+     *                    when the feed looks summary-only (null: not set)
      * @param fingerprint changes whenever this feed's entry in the file changes
      */
     public record FeedSpec(String url, String name, List<String> tags, String conference, Duration interval,
-                           boolean enabled, String fingerprint) {
+                           boolean enabled, Boolean fullText, String fingerprint) {
     }
 }

@@ -17,6 +17,7 @@ record FeedsFile(Defaults defaults, List<Feed> feeds, JsonNode conferences) {
     record Defaults(String interval) {
     }
 
-    record Feed(String url, String name, List<String> tags, String conference, String interval, Boolean enabled) {
+    record Feed(String url, String name, List<String> tags, String conference, String interval, Boolean enabled,
+                Boolean fulltext) {
     }
 }

@@ -132,7 +132,7 @@ public final class FeedsFileLoader {
                 }
                 Duration interval = feed.interval() == null ? defaultInterval : interval(feed.interval(), pointer + "/interval");
                 specs.add(new FeedSpec(url, blankToNull(feed.name()), tags(feed.tags()), blankToNull(feed.conference()),
-                        interval, feed.enabled() == null || feed.enabled(), fingerprint(feed, interval)));
+                        interval, feed.enabled() == null || feed.enabled(), feed.fulltext(), fingerprint(feed, interval)));
             }
             return new FeedsConfig(defaultInterval, List.copyOf(specs), conferences(raw.conferences()));
         }
@@ -214,7 +214,8 @@ public final class FeedsFileLoader {
 
     private static String fingerprint(FeedsFile.Feed feed, Duration interval) {
         String text = String.join("\u0000", String.valueOf(feed.url()).trim(), String.valueOf(feed.name()),
-                String.valueOf(feed.tags()), String.valueOf(feed.conference()), interval.toString(), String.valueOf(feed.enabled()));
+                String.valueOf(feed.tags()), String.valueOf(feed.conference()), interval.toString(), String.valueOf(feed.enabled()))
+                + (feed.fulltext() == null ? "" : "\u0000fulltext=" + feed.fulltext()); // unchanged for files without it
         return Hashing.sha256Hex(text).substring(0, 32);
     }
 

@@ -154,6 +154,18 @@ public class Source extends PanacheEntityBase {
         return intervalHintSeconds == null ? pollIntervalSeconds() : Math.max(pollIntervalSeconds(), intervalHintSeconds);
     }
 
+    /** feeds.yaml's {@code fulltext:}; null when it says nothing and detection decides. */
+    @Column(name = "fulltext")
+    public Boolean fullText;
+
+    /** The last parsed body looked summary-only (every item a short excerpt): see {@link #fullTextNote}. */
+    @Column(name = "fulltext_detected", nullable = false)
+    public boolean fullTextDetected;
+
+    /** What the detection saw in the last parsed body. */
+    @Column(name = "fulltext_note")
+    public String fullTextNote;
+
     /** Every source by id, for pages and feeds that name the blog of each entry. Call inside a transaction. */
     public static java.util.Map<Long, Source> byId() {
         java.util.Map<Long, Source> sources = new java.util.HashMap<>();
@@ -161,6 +173,20 @@ public class Source extends PanacheEntityBase {
             sources.put(source.id, source);
         }
         return sources;
+    }
+
+    /** Whether new posts get their page fetched for their full text. */
+    public boolean fullTextOn() {
+        return fullText != null ? fullText : fullTextDetected;
+    }
+
+    /** Why full text is on or off, for /sources; null when it is off and nothing suggested it. */
+    public String fullTextReason() {
+        if (fullText != null) {
+            return "configured: fulltext: " + fullText + " in feeds.yaml"
+                    + (fullTextDetected && !fullText ? " (detected as summary-only: " + fullTextNote + ")" : "");
+        }
+        return fullTextDetected ? "detected: " + fullTextNote : null;
     }
 
     /** The name to show: the one from feeds.yaml, else the feed's title, else its URL. */

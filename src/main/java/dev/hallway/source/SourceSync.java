@@ -113,6 +113,7 @@ public class SourceSync {
         source.conferenceHint = spec.conference();
         source.intervalSeconds = spec.interval().toSeconds();
         source.enabled = spec.enabled();
+        source.fullText = spec.fullText();
         source.configFingerprint = spec.fingerprint();
     }
 }

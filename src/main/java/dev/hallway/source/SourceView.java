@@ -14,6 +14,9 @@ import java.util.List;
  * @param push      how WebSub pushing goes (hub, lease, or why the feed fell back to polling), or null
  * @param effectiveIntervalSeconds the interval kept: intervalSeconds, or the publisher's hint when that is longer
  * @param intervalHint the publisher's hint (see README, Politeness), or null when the feed gave none
+ * @param fullText  new posts get their page fetched for their full text
+ * @param fullTextReason why: {@code configured: …} (feeds.yaml's {@code fulltext:}) or {@code detected: …}; null when
+ *                  off and nothing suggested it
  */
 public record SourceView(long id, String name, String title, String url, String configUrl, String pageUrl,
                          String discovery, String siteUrl,
@@ -21,7 +24,8 @@ public record SourceView(long id, String name, String title, String url, String 
                          boolean active,
                          SourceStatus status, String disabledReason, Instant lastPollAt, Instant lastSuccessAt,
                          Integer lastHttpStatus, String lastError, int consecutiveFailures, Instant nextPollAt,
-                         long entryCount, long effectiveIntervalSeconds, IntervalHint intervalHint) {
+                         long entryCount, long effectiveIntervalSeconds, IntervalHint intervalHint, boolean fullText,
+                         String fullTextReason) {
 
     /**
      * @param from    cache-control, ttl or sy:updatePeriod: the hint that applied (the longest), or null if none could
@@ -38,6 +42,7 @@ public record SourceView(long id, String name, String title, String url, String 
                 s.lastHttpStatus, s.lastError, s.consecutiveFailures, s.nextPollAt, entryCount, s.effectiveIntervalSeconds(),
                 s.intervalHintFrom == null && s.intervalHintNote == null ? null
                         : new IntervalHint(s.intervalHintFrom, s.intervalHintSeconds,
-                        s.intervalHintSeconds != null && s.intervalHintSeconds > s.pollIntervalSeconds(), s.intervalHintNote));
+                        s.intervalHintSeconds != null && s.intervalHintSeconds > s.pollIntervalSeconds(), s.intervalHintNote),
+                s.fullTextOn(), s.fullTextReason());
     }
 }

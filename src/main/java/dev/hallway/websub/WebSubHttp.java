@@ -91,7 +91,7 @@ class WebSubHttp {
 
     private Answer send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<byte[]> response = client.send(request, info -> new CappedBodySubscriber(ANSWER_CAP));
+            HttpResponse<byte[]> response = client.send(request, info -> new CappedBodySubscriber(ANSWER_CAP, "the cap on a WebSub peer's answer"));
             return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

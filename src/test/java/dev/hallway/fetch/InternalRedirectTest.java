@@ -70,4 +70,29 @@ class InternalRedirectTest {
         given().when().get("/sources").then().statusCode(200)
                 .body("find { it.url == '" + url + "' }.lastError", containsString("internal address refused"));
     }
+
+    @Test
+    void aPublicSummaryOnlyFeedMayNotLinkItsPostsToAnInternalAddress() {
+        QuarkusMock.installMockForType(new RedirectGuard(host -> host.equals("127.0.0.1")
+                ? new InetAddress[]{InetAddress.getByName("93.184.216.34")} // the feed: as if on the Internet
+                : InetAddress.getAllByName(host)), RedirectGuard.class);
+        String secret = "http://localhost:" + server.port() + "/internal-redirect/post-secret";
+        server.route("/internal-redirect/post-secret", Reply.ok("<html><body><article><p>secret</p></article></body></html>".getBytes(), "text/html"));
+        server.route("/internal-redirect/excerpts.rss", Reply.ok(Rss.feed("Excerpts")
+                .item("Internal post", secret, "Mon, 05 Feb 2024 10:00:00 +0000", "<p>One […]</p>")
+                .item("Second", secret + "-2", "Mon, 05 Feb 2024 09:00:00 +0000", "<p>Two […]</p>")
+                .item("Third", secret + "-3", "Mon, 05 Feb 2024 08:00:00 +0000", "<p>Three […]</p>").bytes(), Fixtures.RSS));
+        String url = server.url("/internal-redirect/excerpts.rss");
+        feeds.write("feeds:\n  - url: " + url + "\n    fulltext: true\n");
+
+        assertEquals("ok", feeds.poll(url).get("result"));
+
+        for (String path : new String[]{"/internal-redirect/post-secret", "/internal-redirect/post-secret-2", "/internal-redirect/post-secret-3"}) {
+            assertTrue(server.requests(path).isEmpty(), "the internal address is never asked: " + path);
+        }
+        long id = TestFeeds.entryId("Internal post");
+        given().when().get("/entries/" + id).then().statusCode(200)
+                .body("contentHtml", org.hamcrest.Matchers.is("<p>One […]</p>"))
+                .body("fullText.lastError", containsString("link to an internal address refused: localhost is"));
+    }
 }

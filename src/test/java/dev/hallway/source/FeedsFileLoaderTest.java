@@ -172,4 +172,26 @@ class FeedsFileLoaderTest {
         assertTrue(config.feeds().size() >= 8);
         assertFalse(config.feeds().stream().anyMatch(f -> !f.url().startsWith("https://")));
     }
+
+    @Test
+    void fulltextIsOnOffOrLeftToDetection() {
+        FeedsConfig config = loader.parse("feeds.yaml", """
+                feeds:
+                  - url: https://on.example/feed.xml
+                    fulltext: true
+                  - url: https://off.example/feed.xml
+                    fulltext: false
+                  - url: https://detect.example/feed.xml
+                """);
+        assertEquals(Boolean.TRUE, config.feeds().get(0).fullText());
+        assertEquals(Boolean.FALSE, config.feeds().get(1).fullText());
+        assertNull(config.feeds().get(2).fullText(), "not set: detection decides");
+        FeedsConfig without = loader.parse("feeds.yaml", "feeds:\n  - url: https://detect.example/feed.xml\n");
+        assertEquals(config.feeds().get(2).fingerprint(), without.feeds().get(0).fingerprint());
+        assertTrue(!config.feeds().get(0).fingerprint().equals(loader.parse("feeds.yaml",
+                "feeds:\n  - url: https://on.example/feed.xml\n").feeds().get(0).fingerprint()), "an edit of fulltext: is an edit");
+
+        FeedsFileException e = refused("feeds:\n  - url: https://x.example/feed.xml\n    fulltext: sometimes\n");
+        assertTrue(e.getMessage().startsWith("feeds.yaml:3:15: wrong type in 'feeds[0].fulltext'"), e.getMessage());
+    }
 }
