@@ -18,7 +18,8 @@ import java.util.Base64;
 
 /**
  * The tokens in links we mail: confirmation tokens are 256 random bits, stored only as a hash; unsubscribe tokens
- * are an HMAC of the subscriber id, so every digest can carry one without storing it.
+ * are an HMAC of the subscriber id, so every digest can carry one without storing it. The same key signs the admin
+ * page's session cookies ({@link #mac(String, String)}).
  */
 @ApplicationScoped
 public class SecretTokens {
@@ -64,6 +65,22 @@ public class SecretTokens {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * An HMAC of {@code text} under the same key, for other values this service hands out and checks later (the
+     * admin page's session cookie). The purpose keeps each kind of value from being taken for another.
+     */
+    public String mac(String purpose, String text) {
+        if (purpose.equals("unsubscribe")) {
+            throw new IllegalArgumentException("the unsubscribe purpose is reserved for unsubscribe tokens");
+        }
+        return mac(purpose + ":" + text);
+    }
+
+    /** Whether the key is loaded, so {@link #mac(String, String)} needs no database (on the HTTP event loop). */
+    public boolean ready() {
+        return key != null;
     }
 
     private String mac(String text) {
