@@ -10,6 +10,8 @@ public record AdminView(String csrf, String sessionEnds, Flash flash, List<FeedR
                         List<String> seriesOptions, String delivery, List<DigestSummary> digests, String defaultWeek,
                         List<StatusCount> subscriberCounts, String query, List<SubscriberRow> found) {
 
+    static final int LEADING_EVIDENCE = 4;
+
     /** The outcome of the last action, shown once after its redirect. */
     public record Flash(String message, boolean error) {
     }
@@ -25,6 +27,16 @@ public record AdminView(String csrf, String sessionEnds, Flash flash, List<FeedR
     public record ClassificationRow(long id, String title, String url, String blog, String date, boolean report,
                                     boolean pinned, String candidate, String series, String edition, Double confidence,
                                     List<Evidence> evidence) {
+        /** Shown at once: the heaviest reasons (evidence comes heaviest first). */
+        public List<Evidence> leadingEvidence() {
+            return evidence.subList(0, Math.min(LEADING_EVIDENCE, evidence.size()));
+        }
+
+        /** Behind a "more" disclosure. */
+        public List<Evidence> otherEvidence() {
+            return evidence.subList(Math.min(LEADING_EVIDENCE, evidence.size()), evidence.size());
+        }
+
         public String confidenceText() {
             return confidence == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f", confidence);
         }

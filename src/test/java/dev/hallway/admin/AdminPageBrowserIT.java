@@ -101,6 +101,8 @@ class AdminPageBrowserIT {
                 WebElement pinned = browser.findElement(By.id("entry-" + entryId));
                 assertTrue(pinned.findElement(By.className("decision")).getText().contains("FOSDEM 2019"));
 
+                saveScreenshot(browser, "admin-page.png");
+
                 // search a subscriber by part of the address and delete them
                 browser.findElement(By.id("q")).sendKeys("leaving.READER");
                 browser.findElement(By.id("search")).click();
@@ -123,6 +125,13 @@ class AdminPageBrowserIT {
                 browser.quit();
             }
         }
+    }
+
+    /** What the page looked like, under target/, for whoever reads a failure. */
+    private static void saveScreenshot(WebDriver browser, String name) throws java.io.IOException {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(Path.of("target", name), png);
     }
 
     private static WebDriver chromium() {

@@ -393,6 +393,22 @@ class AdminPageTest {
         assertEquals(tables, new TreeSet<>(SubscriberErasure.TABLES_WITH_SUBSCRIBER_DATA));
     }
 
+    /** Every form of the page but the sign-in carries the CSRF field to the handler: a new button cannot forget it. */
+    @Test
+    void everyPostOfThePageTakesTheCsrfField() {
+        int posts = 0;
+        for (java.lang.reflect.Method m : AdminPageResource.class.getDeclaredMethods()) {
+            if (!m.isAnnotationPresent(jakarta.ws.rs.POST.class) || m.getName().equals("signIn")) {
+                continue;
+            }
+            posts++;
+            boolean csrf = java.util.Arrays.stream(m.getParameters()).anyMatch(p -> p.isAnnotationPresent(jakarta.ws.rs.FormParam.class)
+                    && p.getAnnotation(jakarta.ws.rs.FormParam.class).value().equals("csrf"));
+            assertTrue(csrf, m.getName() + " takes no csrf form field");
+        }
+        assertTrue(posts >= 7, "found " + posts);
+    }
+
     @Test
     void withoutASessionThePageRoutesShowOnlyTheSignInForm() throws IOException {
         List<AdminPathGuardTest.Route> pageRoutes = AdminPathGuardTest.adminRoutes().stream()
