@@ -337,6 +337,37 @@ class AdminPageTest {
     }
 
     @Test
+    void aNearMissIsListedAsNotAReportWithItsClosestCandidateReadyToPin() {
+        server.route("/admin-page/talks.rss", FeedServer.Reply.ok(dev.hallway.support.Rss.feed("Talks blog")
+                .item("My FOSDEM 2020 talk", "https://talks.example/p/123", "Mon, 10 Feb 2020 12:00:00 +0000",
+                        "<p>Here are the slides of my talk.</p>").bytes(), Fixtures.RSS));
+        String talksUrl = server.url("/admin-page/talks.rss");
+        feeds.follow(feedUrl, talksUrl);
+        feeds.poll(talksUrl);
+        long id = TestFeeds.entryId("My FOSDEM 2020 talk");
+        assertNull(entry(id).conferenceSlug);
+
+        String session = signIn();
+        String page = client(newClient()).cookie(AdminSessions.COOKIE, session).when().get("/admin").then().statusCode(200)
+                .extract().asString();
+        int row = page.indexOf("id=\"entry-" + id + "\"");
+        assertTrue(row > 0, page);
+        String cells = page.substring(row, page.indexOf("</tr>", row));
+        assertTrue(cells.contains("not a report") && cells.contains("(closest: FOSDEM 2020)"), cells);
+        assertTrue(cells.contains("name=\"series\" list=\"series-options\" size=\"12\" value=\"fosdem\"")
+                && cells.contains("value=\"2020\""), cells);
+        Matcher confidence = Pattern.compile("confidence (0\\.\\d\\d)").matcher(cells);
+        assertTrue(confidence.find() && Double.parseDouble(confidence.group(1)) < 0.5, cells);
+        assertFalse(cells.contains("/classifier"), "not pinned: nothing to hand back");
+
+        assertTrue(flash(post(session, csrfOf(session), "/admin/ui/entries/" + id + "/pin", Map.of("series", "fosdem", "edition", "2020")))
+                .contains("pinned to FOSDEM 2020"));
+        assertEquals("fosdem-2020", entry(id).conferenceSlug);
+        post(session, csrfOf(session), "/admin/ui/entries/" + id + "/classifier", Map.of()).then().statusCode(303);
+        assertNull(entry(id).conferenceSlug);
+    }
+
+    @Test
     void subscribersAreCountedFoundAndDeletedWithTheirData() {
         String tag = Long.toString(System.nanoTime());
         long doomed = subscriberWithData("Doomed_" + tag + "@Example.org");
