@@ -209,7 +209,7 @@ public class AdminPageResource {
     @Path("ui/digests/next/preview")
     public Response previewNext() {
         DigestContent next = digests.preview();
-        return Response.ok(DigestHtml.render(next, next.subject(), BaseUrl.of(config), null)).build();
+        return Response.ok(DigestHtml.page(next, next.subject(), BaseUrl.of(config))).build();
     }
 
     @GET
@@ -224,7 +224,7 @@ public class AdminPageResource {
         if (digest == null) {
             throw new NotFoundException("no digest for " + week);
         }
-        return Response.ok(DigestHtml.render(DigestService.content(digest), digest.subject, BaseUrl.of(config), null)).build();
+        return Response.ok(DigestHtml.page(DigestService.content(digest), digest.subject, BaseUrl.of(config))).build();
     }
 
     @POST

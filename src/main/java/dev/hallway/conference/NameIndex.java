@@ -62,9 +62,10 @@ final class NameIndex {
         // a series only the open data set lists may be named with everyday words ("Render", "Connect"): as written only
         boolean exactCase = EVERYDAY.contains(joined) || (abbreviation && joined.length() <= 4) || series.listed();
         put(new Variant(series, lower, original, exactCase, ordinal));
-        if (lower.length >= 2 && lower.length <= 3 && !exactCase) {
-            // "PyConJP", "DevoxxUK": short names are also written without their spaces
-            put(new Variant(series, new String[]{String.join("", lower)}, new String[]{String.join("", original)}, false, ordinal));
+        if (lower.length >= 2 && lower.length <= 3 && !EVERYDAY.contains(joined)) {
+            // "PyConJP", "DevoxxUK", "AndroidMakers": short names are also written without their spaces (a name only
+            // the open data set lists, as written: "AndroidMakers", not "androidmakers")
+            put(new Variant(series, new String[]{String.join("", lower)}, new String[]{String.join("", original)}, exactCase, ordinal));
         }
     }
 

@@ -47,6 +47,16 @@ public interface HallwayConfig {
 
     Admin admin();
 
+    Retention retention();
+
+    interface Retention {
+        /**
+         * Entries published longer ago than this lose their text (content, summary) but keep what dedupe needs, so an
+         * old post a feed carries again is not stored again. Unset: entries are kept whole forever.
+         */
+        Optional<Duration> entries();
+    }
+
     interface Subscribe {
         /** Subscription requests (POST /subscriptions) one client address may make per per-client-period. */
         @WithDefault("5")

@@ -6,8 +6,8 @@ public final class DigestHtml {
     private DigestHtml() {
     }
 
-    /** @param unsubscribeUrl the reader's link, or null on a page (no one in particular reads it) */
-    public static String render(DigestContent content, String subject, String baseUrl, String unsubscribeUrl) {
-        return DigestTemplates.Mail.digestHtml(content, subject, baseUrl, unsubscribeUrl).render();
+    /** The page: no reader in particular, so no unsubscribe or preferences link. */
+    public static String page(DigestContent content, String subject, String baseUrl) {
+        return DigestTemplates.Mail.digestHtml(content, subject, baseUrl, null, null).render();
     }
 }

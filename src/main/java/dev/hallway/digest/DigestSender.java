@@ -64,7 +64,8 @@ public class DigestSender {
             return new Pass(0, 0, 0, 0, true);
         }
         int sent = 0, retrying = 0, failed = 0, skipped = 0;
-        Map<String, DigestContent> digests = new HashMap<>();
+        // each distinct choice of series is rendered once per pass, not once per subscriber
+        DigestVariants variants = new DigestVariants(week -> DigestService.content(Digest.findById(week)), base());
         while (true) {
             List<Long> batch = due();
             if (batch.isEmpty()) {
@@ -78,7 +79,7 @@ public class DigestSender {
                 claimedAny++;
                 OutboxStatus status;
                 try {
-                    status = sendOne(id, digests);
+                    status = sendOne(id, variants);
                 } finally {
                     claims.done(id);
                 }
@@ -102,17 +103,17 @@ public class DigestSender {
                 .page(0, BATCH).list().stream().map(m -> m.id).toList());
     }
 
-    private record Job(String to, String subject, DigestContent content, String messageId, long subscriberId) {
+    private record Job(String to, DigestVariants.Variant digest, String messageId, long subscriberId) {
     }
 
     /**
      * One attempt on a claimed message. Whatever goes wrong before the SMTP server accepted it (an unreadable
      * digest, a template error, a refusal) counts as an attempt, so no message stays claimed for good.
      */
-    private OutboxStatus sendOne(long id, Map<String, DigestContent> digests) {
+    private OutboxStatus sendOne(long id, DigestVariants variants) {
         Job job;
         try {
-            job = prepare(id, digests);
+            job = prepare(id, variants);
             if (job == null) {
                 return OutboxStatus.SKIPPED;
             }
@@ -137,7 +138,7 @@ public class DigestSender {
         return OutboxStatus.SENT;
     }
 
-    private Job prepare(long id, Map<String, DigestContent> digests) {
+    private Job prepare(long id, DigestVariants variants) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = OutboxMessage.findById(id);
             Subscriber s = Subscriber.findById(m.subscriberId);
@@ -146,12 +147,17 @@ public class DigestSender {
                 OutboxClaims.giveBack(m);
                 return null;
             }
+            DigestVariants.Variant mine = variants.of(m.week, s.series);
+            if (mine.empty()) {
+                // the subscriber chose other series after the week was built: nothing of theirs to read, no mail
+                m.status = OutboxStatus.SKIPPED;
+                OutboxClaims.giveBack(m);
+                return null;
+            }
             if (m.messageId == null) {
                 m.messageId = mail.newMessageId();
             }
-            DigestContent full = digests.computeIfAbsent(m.week, w -> DigestService.content(Digest.findById(w)));
-            DigestContent mine = full.forSeries(s.series);
-            return new Job(s.email, mine.subject(), mine, m.messageId, s.id);
+            return new Job(s.email, mine, m.messageId, s.id);
         });
     }
 
@@ -162,10 +168,10 @@ public class DigestSender {
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
-        String base = base();
-        String html = DigestTemplates.Mail.digestHtml(job.content(), job.subject(), base, unsubscribe).render();
-        String text = DigestTemplates.Mail.digestText(job.content(), job.subject(), base, unsubscribe).render();
-        mail.send(job.to(), job.subject(), html, text, job.messageId(), headers);
+        String preferences = subscriptions.preferencesUrl(job.subscriberId());
+        String html = job.digest().html(unsubscribe, preferences);
+        String text = job.digest().text(unsubscribe, preferences);
+        mail.send(job.to(), job.digest().subject(), html, text, job.messageId(), headers);
     }
 
     /** Counts a failed attempt: retried with backoff, or failed for good (a permanent rejection, or the last attempt). */

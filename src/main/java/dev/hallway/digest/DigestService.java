@@ -73,8 +73,9 @@ public class DigestService {
         digest.content = json(content);
         digest.persist();
         int queued = 0, nothingToRead = 0;
+        java.util.Map<String, Boolean> emptyByChoice = new java.util.HashMap<>(); // many subscribers share a choice
         for (Subscriber s : Subscriber.<Subscriber>list("status", SubscriberStatus.CONFIRMED)) {
-            if (content.forSeries(s.series).groups().isEmpty()) {
+            if (emptyByChoice.computeIfAbsent(DigestVariants.choiceKey(s.series), k -> content.forSeries(s.series).groups().isEmpty())) {
                 nothingToRead++;
                 continue;
             }

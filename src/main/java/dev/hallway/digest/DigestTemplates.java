@@ -14,9 +14,11 @@ final class DigestTemplates {
     @CheckedTemplate(basePath = "mail")
     static class Mail {
         /** Also the archive page body: the web page is the same content as the email. */
-        static native TemplateInstance digestHtml(DigestContent digest, String subject, String baseUrl, String unsubscribeUrl);
+        static native TemplateInstance digestHtml(DigestContent digest, String subject, String baseUrl, String unsubscribeUrl,
+                                                  String preferencesUrl);
 
-        static native TemplateInstance digestText(DigestContent digest, String subject, String baseUrl, String unsubscribeUrl);
+        static native TemplateInstance digestText(DigestContent digest, String subject, String baseUrl, String unsubscribeUrl,
+                                                  String preferencesUrl);
     }
 
     @CheckedTemplate(basePath = "pages")

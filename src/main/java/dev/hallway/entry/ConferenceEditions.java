@@ -14,6 +14,12 @@ public class ConferenceEditions {
 
     @Inject
     EntityManager em;
+    @Inject
+    dev.hallway.conference.Conferences conferences;
+
+    /** A series a subscriber can choose to follow: its slug and its name. */
+    public record FollowableSeries(String slug, String name) {
+    }
 
     /** One edition that has reports. */
     public record EditionSummary(String slug, String series, String seriesName, String edition, String name, Integer year,
@@ -22,6 +28,24 @@ public class ConferenceEditions {
 
     public List<EditionSummary> all() {
         return editions(null);
+    }
+
+    /**
+     * The catalogued series that have had reports, by name: what the subscribe form and the preferences page offer
+     * (a detected event is no series anyone can follow).
+     */
+    public List<FollowableSeries> followableSeries(List<EditionSummary> editions) {
+        java.util.Map<String, String> byName = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (EditionSummary edition : editions) {
+            if (!edition.detected() && conferences.catalogue().series(edition.series()) != null) {
+                byName.put(edition.seriesName(), edition.series());
+            }
+        }
+        return byName.entrySet().stream().map(e -> new FollowableSeries(e.getValue(), e.getKey())).toList();
+    }
+
+    public List<FollowableSeries> followableSeries() {
+        return followableSeries(all());
     }
 
     public List<EditionSummary> ofSeries(String seriesSlug) {

@@ -130,6 +130,13 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "row_version", nullable = false)
     public long rowVersion;
 
+    /**
+     * When retention ({@code hallway.retention.entries}) took the post's text away ({@code null}: it has its text).
+     * The row, its dedupe key, content hash and fingerprint stay, so the post is not stored again (V16).
+     */
+    @Column(name = "pruned_at")
+    public Instant prunedAt;
+
     /** Last time anything a reader sees changed: drives feed caches. */
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;

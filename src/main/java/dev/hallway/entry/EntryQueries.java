@@ -77,7 +77,7 @@ public class EntryQueries {
             views.add(new EntryView(e.id, e.title, e.url, e.canonicalUrl, e.guid, e.authors, e.publishedAt, e.updatedAt,
                     e.dateMissing, e.dateClamped, e.language, e.tags, e.summary, e.contentHtml,
                     new EntryView.SourceRef(e.sourceId, names.get(e.sourceId)), e.firstSeenAt, e.lastSeenAt, seen,
-                    ConferenceAssigner.read(e)));
+                    ConferenceAssigner.read(e), e.prunedAt));
         }
         return views;
     }

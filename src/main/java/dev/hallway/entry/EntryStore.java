@@ -77,7 +77,10 @@ public class EntryStore {
             boolean fromSite = PreferredCopy.fromSite(siteUrl, item.url());
             if (k != null && !k.byAlias()) {
                 long entryId = k.entryId();
-                if (!PreferredCopy.replaces(k.shownSourceId(), k.contentFromSite(), sourceId, fromSite, item,
+                if (k.pruned()) {
+                    // retention took its text away: seen again, never stored again nor given its text back
+                    batch.seenAgain(entryId, k.rowVersion(), null, null);
+                } else if (!PreferredCopy.replaces(k.shownSourceId(), k.contentFromSite(), sourceId, fromSite, item,
                         () -> entity.apply(entryId).contentHtml)) {
                     batch.seenAgain(entryId, k.rowVersion(), null, null); // another feed's copy of a post whose preferred copy we show
                 } else if (k.contentHash().equals(item.contentHash())) {

@@ -12,17 +12,17 @@ import java.util.Map;
  * What the store needs to know about a polled feed's posts before writing anything, read in one query: for each
  * dedupe key, the stored post it names (under its own key, else under an alias — the own key wins, as a post is
  * found by its own URL first), whether this feed already has a sighting of it, and the few columns that decide
- * whether the post was merely seen again.
+ * whether the post was merely seen again (and whether retention took its text away: then it only ever is).
  */
 final class KnownPosts {
 
     /** A stored post as the lookup read it. {@code shownSourceId}: the feed whose copy it shows. */
     record Known(long entryId, boolean byAlias, boolean sighted, long rowVersion, long shownSourceId,
-                 boolean contentFromSite, String contentHash) {
+                 boolean contentFromSite, String contentHash, boolean pruned) {
     }
 
     private static final String COLUMNS = "e.id, e.row_version, coalesce(e.content_source_id, e.source_id), "
-            + "e.content_from_site, e.content_hash";
+            + "e.content_from_site, e.content_hash, e.pruned_at";
 
     private KnownPosts() {
     }
@@ -54,7 +54,7 @@ final class KnownPosts {
         for (Object[] r : rows) {
             boolean byAlias = ((Number) r[1]).intValue() == 1;
             Known k = new Known(((Number) r[3]).longValue(), byAlias, r[2] != null, ((Number) r[4]).longValue(),
-                    ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7]);
+                    ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7], r[8] != null);
             known.merge((String) r[0], k, (a, b) -> a.byAlias() ? b : a);
         }
         return known;

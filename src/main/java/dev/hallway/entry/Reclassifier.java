@@ -29,6 +29,7 @@ import java.util.Objects;
  * One instance does it for all (a lease on the {@code reclassify} job; another goes on from where it stopped if it
  * dies), in batches, and each entry is written with a targeted UPDATE of its conference columns that checks the
  * row's version: a poll that stored a new copy meanwhile (and classified it itself) or an operator's pin wins.
+ * Entries whose text retention took away keep their decision: there is nothing left to decide it again from.
  */
 @ApplicationScoped
 public class Reclassifier {
@@ -158,7 +159,7 @@ public class Reclassifier {
                 .and("target", target).and("after", afterId)) == 0) {
             return null;
         }
-        List<Entry> entries = em.createQuery("select e from Entry e where e.id > :after order by e.id", Entry.class)
+        List<Entry> entries = em.createQuery("select e from Entry e where e.id > :after and e.prunedAt is null order by e.id", Entry.class)
                 .setParameter("after", afterId).setMaxResults(BATCH)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         if (entries.isEmpty()) {

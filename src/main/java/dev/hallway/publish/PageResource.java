@@ -1,7 +1,6 @@
 package dev.hallway.publish;
 
 import dev.hallway.entry.ConferenceEditions;
-import dev.hallway.conference.Conferences;
 import dev.hallway.entry.Entry;
 import dev.hallway.publish.PageModels.EditionGroup;
 import dev.hallway.publish.PageModels.ReportItem;
@@ -42,8 +41,6 @@ public class PageResource {
 
     @Inject
     ConferenceEditions editions;
-    @Inject
-    Conferences conferences;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -57,14 +54,8 @@ public class PageResource {
                     .page(0, REPORTS_PER_EDITION).list().stream().map(e -> PageModels.report(e, sources)).toList();
             groups.add(new EditionGroup(edition.slug(), edition.name(), edition.reports(), items));
         }
-        Map<String, String> seriesWithReports = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ConferenceEditions.EditionSummary edition : all) {
-            if (!edition.detected() && conferences.catalogue().series(edition.series()) != null) {
-                seriesWithReports.put(edition.seriesName(), edition.series());
-            }
-        }
-        List<SeriesOption> options = seriesWithReports.entrySet().stream()
-                .map(e -> new SeriesOption(e.getValue(), e.getKey())).toList();
+        List<SeriesOption> options = editions.followableSeries(all).stream()
+                .map(series -> new SeriesOption(series.slug(), series.name())).toList();
         return Templates.index(groups, all.size(), options);
     }
 

@@ -18,8 +18,10 @@ import java.util.Base64;
 
 /**
  * The tokens in links we mail: confirmation tokens are 256 random bits, stored only as a hash; unsubscribe tokens
- * are an HMAC of the subscriber id, so every digest can carry one without storing it. The same key signs the admin
- * page's session cookies ({@link #mac(String, String)}).
+ * are an HMAC of the subscriber id, so every digest can carry one without storing it. Preferences tokens ("Change what
+ * you receive") are an HMAC of the subscriber id and the day they expire, so a link leaked from an old digest stops
+ * working after {@link #PREFERENCES_LIFETIME}. The same key signs the admin page's session cookies
+ * ({@link #mac(String, String)}).
  */
 @ApplicationScoped
 public class SecretTokens {
@@ -31,6 +33,9 @@ public class SecretTokens {
     HallwayConfig config;
     @Inject
     Clock clock;
+
+    /** How long the "Change what you receive" link of a digest works: well beyond the next digests. */
+    public static final java.time.Duration PREFERENCES_LIFETIME = java.time.Duration.ofDays(90);
 
     private volatile byte[] key;
 
@@ -67,13 +72,45 @@ public class SecretTokens {
         }
     }
 
+    /** "id.expiryDay.mac": valid until the end of the UTC day {@link #PREFERENCES_LIFETIME} from now. */
+    public String preferencesToken(long subscriberId) {
+        return preferencesToken(subscriberId, clock.instant());
+    }
+
+    /** A preferences token as it was made at {@code issued} (the tests make expired ones). */
+    public String preferencesToken(long subscriberId, java.time.Instant issued) {
+        long expires = java.time.LocalDate.ofInstant(issued.plus(PREFERENCES_LIFETIME), java.time.ZoneOffset.UTC).toEpochDay();
+        return subscriberId + "." + expires + "." + mac("preferences:" + subscriberId + ":" + expires);
+    }
+
+    /** @return the subscriber id a preferences token was made for, or null if it is not one of ours or has expired */
+    public Long subscriberOfPreferences(String token) {
+        if (token == null || token.length() > 200) {
+            return null;
+        }
+        String[] parts = token.trim().split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(parts[0]);
+            long expires = Long.parseLong(parts[1]);
+            boolean valid = MessageDigest.isEqual(mac("preferences:" + id + ":" + expires).getBytes(StandardCharsets.US_ASCII),
+                    parts[2].getBytes(StandardCharsets.US_ASCII));
+            long today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toEpochDay();
+            return valid && today <= expires ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /**
      * An HMAC of {@code text} under the same key, for other values this service hands out and checks later (the
      * admin page's session cookie). The purpose keeps each kind of value from being taken for another.
      */
     public String mac(String purpose, String text) {
-        if (purpose.equals("unsubscribe")) {
-            throw new IllegalArgumentException("the unsubscribe purpose is reserved for unsubscribe tokens");
+        if (purpose.equals("unsubscribe") || purpose.startsWith("preferences")) {
+            throw new IllegalArgumentException("this purpose is reserved for the tokens in mailed links");
         }
         return mac(purpose + ":" + text);
     }

@@ -30,6 +30,17 @@ final class SubscribeTemplates {
         static native TemplateInstance unsubscribe(String token, boolean valid);
 
         static native TemplateInstance unsubscribed(String email);
+
+        /** GET /subscriptions/preferences: the series to follow, and an Unsubscribe button. */
+        static native TemplateInstance preferences(String token, String email, boolean all, java.util.List<SeriesBox> series,
+                                                   String saved, String error);
+
+        /** A preferences link that does not work (4xx): forged, expired, unsubscribed, or posted from another site. */
+        static native TemplateInstance preferencesRefused(String heading, String detail);
+    }
+
+    /** A series on the preferences page. */
+    record SeriesBox(String slug, String name, boolean checked) {
     }
 
     static TemplateInstance confirmHtml(String link) {

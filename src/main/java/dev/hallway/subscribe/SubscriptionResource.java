@@ -24,6 +24,7 @@ import java.util.Map;
  * POST /subscriptions (the form on / or JSON; rate-limited per client address and overall: 429 with Retry-After),
  * GET/POST /subscriptions/confirm and GET/POST /unsubscribe. A GET only shows a button and changes nothing (mail
  * scanners follow links); the POST of that button confirms, or unsubscribes (RFC 8058 one-click).
+ * GET/POST /subscriptions/preferences: what a subscriber receives, through the signed link in every digest.
  */
 @Path("/")
 public class SubscriptionResource {
@@ -39,6 +40,12 @@ public class SubscriptionResource {
     SubscriptionService subscriptions;
     @Inject
     SubscriptionRateLimit rateLimit;
+    @Inject
+    dev.hallway.entry.ConferenceEditions editions;
+    @Inject
+    dev.hallway.conference.Conferences conferences;
+    @Inject
+    dev.hallway.config.HallwayConfig config;
     @Context
     HttpServerRequest http;
 
@@ -117,5 +124,92 @@ public class SubscriptionResource {
             return Response.status(404).entity(SubscribeTemplates.Pages.unsubscribe(token, false)).build();
         }
         return Response.ok(SubscribeTemplates.Pages.unsubscribed(email)).build();
+    }
+
+    static final String LINK_DOES_NOT_WORK = "This link does not work";
+    static final String LINK_DETAIL = "It may have expired (it works for 90 days) or been mistyped. Use the "
+            + "“Change what you receive” link at the bottom of your latest digest.";
+
+    @GET
+    @Path("subscriptions/preferences")
+    @Produces(MediaType.TEXT_HTML)
+    public Response preferencesPage(@QueryParam("token") String token) {
+        SubscriptionService.Choice choice = subscriptions.choice(token);
+        Response refused = refusal(choice);
+        if (refused != null) {
+            return refused;
+        }
+        return Response.ok(preferencesForm(token, choice, choice.series(), null, null)).build();
+    }
+
+    /**
+     * Saves the choice ({@code action=save}: {@code follow=all}, or {@code follow=some} with {@code series}), or
+     * unsubscribes ({@code action=unsubscribe}). The token travels in the form, not the URL.
+     */
+    @POST
+    @Path("subscriptions/preferences")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response savePreferences(@FormParam("token") String token, @FormParam("action") String action,
+                                    @FormParam("follow") String follow, @FormParam("series") List<String> series) {
+        if (CrossSitePosts.refused(http, dev.hallway.config.BaseUrl.of(config))) {
+            return Response.status(403).entity(SubscribeTemplates.Pages.preferencesRefused("Not sent from this site",
+                    "This form can only be sent from Hallway's own preferences page. Nothing was changed.")).build();
+        }
+        SubscriptionService.Choice choice = subscriptions.choice(token);
+        Response refused = refusal(choice);
+        if (refused != null) {
+            return refused;
+        }
+        if ("unsubscribe".equals(action)) {
+            String email = subscriptions.unsubscribeWithPreferencesToken(token);
+            return Response.ok(SubscribeTemplates.Pages.unsubscribed(email)).build();
+        }
+        List<String> chosen = series == null ? List.of() : series.stream().filter(v -> v != null && !v.isBlank()).toList();
+        boolean all = !"some".equals(follow);
+        if (!all && chosen.isEmpty()) {
+            return Response.status(400).entity(preferencesForm(token, choice, choice.series(), null,
+                    "Check at least one series, or choose all series.")).build();
+        }
+        try {
+            SubscriptionService.Choice saved = subscriptions.choose(token, all ? List.of() : chosen);
+            return Response.ok(preferencesForm(token, saved, saved.series(), saved.all()
+                    ? "Saved: you receive every series, new ones included." : "Saved: you receive the " + saved.series().size()
+                    + " series checked below.", null)).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(preferencesForm(token, choice, choice.series(), null, e.getMessage())).build();
+        }
+    }
+
+    /** A 4xx page for a token that is not valid (404) or an address that no longer receives the digest (410). */
+    private Response refusal(SubscriptionService.Choice choice) {
+        if (choice == null) {
+            return Response.status(404).entity(SubscribeTemplates.Pages.preferencesRefused(LINK_DOES_NOT_WORK, LINK_DETAIL)).build();
+        }
+        if (!choice.receives()) {
+            return Response.status(410).entity(SubscribeTemplates.Pages.preferencesRefused("No longer subscribed",
+                    "This address no longer receives the digest. To receive it again, subscribe on the home page.")).build();
+        }
+        return null;
+    }
+
+    /** The series that have had reports, and any the subscriber follows that have none yet, checked as followed. */
+    private TemplateInstance preferencesForm(String token, SubscriptionService.Choice choice, List<String> followed,
+                                             String saved, String error) {
+        List<SubscribeTemplates.SeriesBox> boxes = new java.util.ArrayList<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        List<dev.hallway.entry.ConferenceEditions.FollowableSeries> offered =
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> editions.followableSeries());
+        for (var series : offered) {
+            boxes.add(new SubscribeTemplates.SeriesBox(series.slug(), series.name(), followed.contains(series.slug())));
+            shown.add(series.slug());
+        }
+        for (String slug : followed) {
+            if (shown.add(slug)) {
+                var known = conferences.catalogue().series(slug);
+                boxes.add(new SubscribeTemplates.SeriesBox(slug, known == null ? slug : known.name(), true));
+            }
+        }
+        return SubscribeTemplates.Pages.preferences(token.trim(), choice.email(), followed.isEmpty(), boxes, saved, error);
     }
 }

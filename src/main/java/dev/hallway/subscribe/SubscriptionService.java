@@ -22,6 +22,8 @@ public class SubscriptionService {
 
     static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
     static final Duration CONFIRMATION_RESEND = Duration.ofMinutes(10);
+    /** More series than anyone reads a digest of; keeps a hostile form post small. */
+    static final int MAX_FOLLOWED = 500;
 
     @Inject
     HallwayConfig config;
@@ -37,7 +39,7 @@ public class SubscriptionService {
     /**
      * Records a request to subscribe and queues a confirmation email ({@link ConfirmationMailer}); the caller's
      * answer is the same, and takes the same time, whatever the address. A request never changes a confirmed
-     * subscription (what it follows is changed by unsubscribing and subscribing again) nor brings a bounced address
+     * subscription (what it follows is changed through the digest's "Change what you receive" link) nor brings a bounced address
      * back; an unconfirmed one gets a new link at most every ten minutes.
      *
      * @param series conference series to follow; empty for all
@@ -117,9 +119,10 @@ public class SubscriptionService {
     /** @return the address unsubscribed, or null when the token is not valid */
     public String unsubscribe(String token) {
         Long id = tokens.subscriberOf(token);
-        if (id == null) {
-            return null;
-        }
+        return id == null ? null : unsubscribe(id);
+    }
+
+    private String unsubscribe(long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Subscriber s = Subscriber.findById(id);
             if (s == null) {
@@ -143,6 +146,66 @@ public class SubscriptionService {
         return base() + "/unsubscribe?token=" + tokens.unsubscribeToken(subscriberId);
     }
 
+    /** The "Change what you receive" link of a digest: this subscriber's preferences page, no login. */
+    public String preferencesUrl(long subscriberId) {
+        return base() + "/subscriptions/preferences?token=" + tokens.preferencesToken(subscriberId);
+    }
+
+    /** What a subscriber receives: the series followed (empty: all, new ones included). */
+    public record Choice(long subscriberId, String email, SubscriberStatus status, List<String> series) {
+        public boolean all() {
+            return series.isEmpty();
+        }
+
+        public boolean receives() {
+            return status == SubscriberStatus.CONFIRMED;
+        }
+    }
+
+    /** @return the subscriber's choice, or null when the preferences token is not valid (forged, expired, unknown) */
+    public Choice choice(String token) {
+        Long id = tokens.subscriberOfPreferences(token);
+        if (id == null) {
+            return null;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findById(id);
+            return s == null ? null : new Choice(s.id, s.email, s.status, s.series);
+        });
+    }
+
+    /**
+     * Saves what a confirmed subscriber follows: the series given, or all (also series seen for the first time later)
+     * when the list is empty.
+     *
+     * @return the new choice; null when the token is not valid; unchanged when the address no longer receives the digest
+     * @throws IllegalArgumentException for an unknown series or too many, and nothing changes
+     */
+    public Choice choose(String token, List<String> series) {
+        Long id = tokens.subscriberOfPreferences(token);
+        if (id == null) {
+            return null;
+        }
+        List<String> followed = followed(series);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findById(id);
+            if (s == null) {
+                return null;
+            }
+            if (s.status == SubscriberStatus.CONFIRMED && !s.series.equals(followed)) {
+                s.series = followed;
+                Log.infof("subscriber %d now follows %s", s.id, followed.isEmpty() ? "all series" : followed.size() + " series");
+            }
+            return new Choice(s.id, s.email, s.status, s.series);
+        });
+    }
+
+    /** Unsubscribes from the preferences page. @return the address, or null when the token is not valid */
+    public String unsubscribeWithPreferencesToken(String token) {
+        Long id = tokens.subscriberOfPreferences(token);
+        return id == null ? null : unsubscribe(id);
+    }
+
     private List<String> followed(List<String> series) {
         LinkedHashSet<String> slugs = new LinkedHashSet<>();
         for (String slug : series == null ? List.<String>of() : series) {
@@ -154,8 +217,12 @@ public class SubscriptionService {
                 throw new IllegalArgumentException("unknown conference series '" + clean + "'");
             }
             slugs.add(clean);
+            if (slugs.size() > MAX_FOLLOWED) {
+                throw new IllegalArgumentException("at most " + MAX_FOLLOWED + " series can be followed; choose all series instead");
+            }
         }
-        return List.copyOf(slugs);
+        // sorted, so that subscribers with the same choice share one rendering of the digest
+        return slugs.stream().sorted().toList();
     }
 
     private String base() {

@@ -91,7 +91,7 @@ class DigestTest {
                 .when().put("/admin/entries/" + dotScale + "/conference").then().statusCode(200);
     }
 
-    private static List<MimeMessage> mailTo(String address) throws Exception {
+    static List<MimeMessage> mailTo(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : GreenMailResource.mail().getReceivedMessages()) {
             if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
@@ -101,7 +101,7 @@ class DigestTest {
         return found;
     }
 
-    private static String part(MimeMessage message, String type) throws Exception {
+    static String part(MimeMessage message, String type) throws Exception {
         Multipart multipart = (Multipart) message.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {
             if (multipart.getBodyPart(i).isMimeType(type)) {
@@ -112,7 +112,7 @@ class DigestTest {
     }
 
     /** The mail to this address, once at least {@code count} arrived (confirmations leave from a queue, just after the request). */
-    private static List<MimeMessage> awaitMailTo(String address, int count) throws Exception {
+    static List<MimeMessage> awaitMailTo(String address, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         List<MimeMessage> found = mailTo(address);
         while (found.size() < count && System.currentTimeMillis() < deadline) {
@@ -130,7 +130,7 @@ class DigestTest {
     }
 
     /** Subscribes through the API and follows the link of the confirmation email. */
-    private static void subscribeAndConfirm(String email, List<String> series) throws Exception {
+    static void subscribeAndConfirm(String email, List<String> series) throws Exception {
         List<MimeMessage> messages = List.of();
         // a confirmation that could not be sent (the mail client reconnecting after another test's SMTP restart)
         // can be asked for again at once
@@ -324,7 +324,7 @@ class DigestTest {
         return QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>find("email", email).firstResult().status);
     }
 
-    private static String subject(MimeMessage m) {
+    static String subject(MimeMessage m) {
         try {
             return m.getSubject();
         } catch (Exception e) {

@@ -28,6 +28,8 @@ class DedupeTest {
     TestFeeds feeds;
     @Inject
     PollScheduler scheduler;
+    @Inject
+    EntryRetention retention;
 
     private final FeedServer server = FeedServerResource.server();
 
@@ -221,5 +223,20 @@ class DedupeTest {
             feeds.poll(copy);
             assertEquals("Percona Live 2025", entriesWithUrlLike("own.example/posts/percona-live-2025").get(0).title, "round " + round);
         }
+    }
+
+    /** hallway.retention.entries unset (the default): every post keeps its text, however old (RetentionTest sets it). */
+    @Test
+    void withoutARetentionSettingEvenAnOldPostKeepsItsText() {
+        server.route("/retention-default/a.rss", Reply.ok(Rss.feed("Old").item("An old post", "https://old-blog.example/2009/post",
+                "Mon, 02 Feb 2009 10:00:00 +0000", "<p>Kept forever.</p>").bytes(), Fixtures.RSS));
+        feeds.follow(server.url("/retention-default/a.rss"));
+        feeds.pollAll();
+
+        assertEquals(-1, retention.prune(), "retention is off");
+        Entry old = entriesWithUrlLike("old-blog.example/2009/post").get(0);
+        assertTrue(old.contentHtml.contains("Kept forever."));
+        assertEquals(null, old.prunedAt);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Entry.count("prunedAt is not null")));
     }
 }
