@@ -336,15 +336,36 @@ class AdminPageTest {
         client(newClient()).when().get("/admin/ui/digests/" + week + "/preview").then().statusCode(303);
     }
 
+    @Inject
+    dev.hallway.conference.Conferences conferences;
+
     @Test
     void aNearMissIsListedAsNotAReportWithItsClosestCandidateReadyToPin() {
+        // a post naming FOSDEM 2020 that the model in force scores close to, but under, its threshold (the model is
+        // retrained as labelled posts are added, so the post is chosen by asking it)
+        String[][] posts = {{"My FOSDEM 2020 talk", "Here are the slides of my talk."}, {"Rust at FOSDEM 2020",
+                "The Rust devroom had many talks about embedded."}, {"FOSDEM 2020 videos", "The videos are online."},
+                {"Going to FOSDEM 2020", "I will give a talk."}, {"Speaking at FOSDEM 2020", "I spoke about Rust."},
+                {"FOSDEM 2020 devroom", "Our devroom schedule."}, {"FOSDEM 2020", "Notes."}};
+        java.time.Instant date = java.time.Instant.parse("2020-02-10T12:00:00Z");
+        String[] nearMiss = null;
+        for (String[] post : posts) {
+            dev.hallway.conference.Classification c = conferences.classifier().nearest(new dev.hallway.conference.ClassifierInput(
+                    post[0], List.of(), "https://talks.example/p/123", post[1], null, date));
+            if (c != null && c.confidence() >= AdminPageQueries.CLOSE && c.confidence() < conferences.classifier().model().threshold()) {
+                nearMiss = post;
+                break;
+            }
+        }
+        assertNotNull(nearMiss, "none of these posts is a near miss for the model in force: add one that is");
+        String title = nearMiss[0];
         server.route("/admin-page/talks.rss", FeedServer.Reply.ok(dev.hallway.support.Rss.feed("Talks blog")
-                .item("My FOSDEM 2020 talk", "https://talks.example/p/123", "Mon, 10 Feb 2020 12:00:00 +0000",
-                        "<p>Here are the slides of my talk.</p>").bytes(), Fixtures.RSS));
+                .item(title, "https://talks.example/p/123", "Mon, 10 Feb 2020 12:00:00 +0000",
+                        "<p>" + nearMiss[1] + "</p>").bytes(), Fixtures.RSS));
         String talksUrl = server.url("/admin-page/talks.rss");
         feeds.follow(feedUrl, talksUrl);
         feeds.poll(talksUrl);
-        long id = TestFeeds.entryId("My FOSDEM 2020 talk");
+        long id = TestFeeds.entryId(title);
         assertNull(entry(id).conferenceSlug);
 
         String session = signIn();
