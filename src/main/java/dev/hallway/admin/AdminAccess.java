@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Decides whether an Authorization header opens the admin endpoints. */
+/** Decides whether an Authorization header (or the admin page's sign-in form) opens the admin endpoints. */
 @ApplicationScoped
 public class AdminAccess {
 
@@ -17,12 +17,17 @@ public class AdminAccess {
     HallwayConfig config;
 
     public Verdict check(String authorizationHeader) {
+        String given = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorizationHeader.substring(7).trim() : null;
+        return checkToken(given);
+    }
+
+    /** The same for a token as typed (the admin page's sign-in form), compared in constant time. */
+    public Verdict checkToken(String given) {
         String expected = config.adminToken().filter(t -> !t.isBlank()).orElse(null);
         if (expected == null) {
             return Verdict.DISABLED;
         }
-        String given = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorizationHeader.substring(7).trim() : null;
         boolean match = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
         return match ? Verdict.ALLOWED : Verdict.UNAUTHORIZED;

@@ -2,9 +2,7 @@ package dev.hallway.admin;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.digest.DeliveryProblem;
-import dev.hallway.digest.Digest;
 import dev.hallway.digest.DigestContent;
-import dev.hallway.digest.DigestSender;
 import dev.hallway.digest.DigestService;
 import dev.hallway.digest.DigestSummary;
 import dev.hallway.digest.IsoWeek;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The digest for operators: delivery status per week, a preview of the next one, and sending a week on demand. */
 @Path("/admin/digests")
@@ -29,11 +26,16 @@ public class AdminDigestResource {
     @Inject
     DigestService digests;
     @Inject
-    DigestSender sender;
+    DigestSendNow sendNow;
     @Inject
     MailDelivery mail;
     @Inject
     HallwayConfig config;
+
+    /** Whether mail goes out, as the JSON status and the admin page say it. */
+    public static String deliveryText(MailDelivery mail) {
+        return mail.enabled() ? "on" : "off: no SMTP server configured (set hallway.mail.enabled=true and quarkus.mailer.host)";
+    }
 
     /** Delivery on or off, every week's counts, and the messages that failed or wait for a retry with their last error. */
     public record Status(boolean deliveryEnabled, String delivery, List<DigestSummary> weeks, List<DeliveryProblem> problems) {
@@ -42,9 +44,7 @@ public class AdminDigestResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Status status() {
-        return new Status(mail.enabled(), mail.enabled() ? "on"
-                : "off: no SMTP server configured (set hallway.mail.enabled=true and quarkus.mailer.host)",
-                digests.summaries(), digests.problems());
+        return new Status(mail.enabled(), deliveryText(mail), digests.summaries(), digests.problems());
     }
 
     @GET
@@ -65,12 +65,6 @@ public class AdminDigestResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("week: " + e.getMessage());
         }
-        Optional<Digest> digest = digests.build(isoWeek);
-        if (digest.isEmpty()) {
-            return Map.of("week", isoWeek.toString(), "built", false, "reason", "no conference report that week");
-        }
-        DigestSender.Pass pass = sender.sendDue();
-        return Map.of("week", isoWeek.toString(), "built", true, "subject", digest.get().subject,
-                "sent", pass.sent(), "retrying", pass.retrying(), "failed", pass.failed(), "deliveryOff", pass.deliveryOff());
+        return sendNow.send(isoWeek);
     }
 }

@@ -58,6 +58,20 @@ public final class ConferenceClassifier {
         return best == null || best.probability() < model.threshold() ? null : classification(best);
     }
 
+    /**
+     * The most probable candidate edition, even below the threshold (its confidence says how close it came): what an
+     * operator reviewing "not a report" decisions wants to see. Null when the post names no event at all.
+     */
+    public Classification nearest(ClassifierInput post) {
+        Scored best = null;
+        for (Scored s : score(post)) {
+            if (best == null || s.probability() > best.probability()) {
+                best = s;
+            }
+        }
+        return best == null ? null : classification(best);
+    }
+
     /** Every candidate edition of a post with its features, scored by this classifier's model. */
     List<Scored> score(ClassifierInput post) {
         String lead = CandidateFinder.lead(post);

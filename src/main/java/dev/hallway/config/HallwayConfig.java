@@ -115,6 +115,10 @@ public interface HallwayConfig {
 
         @WithDefault("15m")
         Duration failurePeriod();
+
+        /** How long a sign-in on the admin page (/admin) lasts before the token is asked for again. */
+        @WithDefault("12h")
+        Duration sessionTtl();
     }
 
     interface Mail {

@@ -63,7 +63,7 @@ public class DigestResource {
             throw new NotFoundException("no digest for " + week);
         }
         String base = dev.hallway.config.BaseUrl.of(config);
-        String html = DigestTemplates.Mail.digestHtml(DigestService.content(digest), digest.subject, base, null, null).render();
+        String html = DigestHtml.page(DigestService.content(digest), digest.subject, base);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
     }
 }

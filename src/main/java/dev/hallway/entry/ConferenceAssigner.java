@@ -36,6 +36,12 @@ public class ConferenceAssigner {
                 entry.publishedAt));
     }
 
+    /** The classifier's closest candidate for a stored entry, below the threshold too (null: no event named). */
+    public Classification nearest(Entry entry, String hint) {
+        return conferences.classifier().nearest(new ClassifierInput(entry.title, entry.tags, entry.url,
+                PlainText.ofHtml(entry.contentHtml), hint, entry.publishedAt));
+    }
+
     /** @return true when the entry's conference changed */
     public boolean assign(Entry entry, String hint) {
         return assign(entry, hint, PlainText.ofHtml(entry.contentHtml));

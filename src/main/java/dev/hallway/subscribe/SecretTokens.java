@@ -20,7 +20,8 @@ import java.util.Base64;
  * The tokens in links we mail: confirmation tokens are 256 random bits, stored only as a hash; unsubscribe tokens
  * are an HMAC of the subscriber id, so every digest can carry one without storing it. Preferences tokens ("Change what
  * you receive") are an HMAC of the subscriber id and the day they expire, so a link leaked from an old digest stops
- * working after {@link #PREFERENCES_LIFETIME}.
+ * working after {@link #PREFERENCES_LIFETIME}. The same key signs the admin page's session cookies
+ * ({@link #mac(String, String)}).
  */
 @ApplicationScoped
 public class SecretTokens {
@@ -101,6 +102,22 @@ public class SecretTokens {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * An HMAC of {@code text} under the same key, for other values this service hands out and checks later (the
+     * admin page's session cookie). The purpose keeps each kind of value from being taken for another.
+     */
+    public String mac(String purpose, String text) {
+        if (purpose.equals("unsubscribe") || purpose.startsWith("preferences")) {
+            throw new IllegalArgumentException("this purpose is reserved for the tokens in mailed links");
+        }
+        return mac(purpose + ":" + text);
+    }
+
+    /** Whether the key is loaded, so {@link #mac(String, String)} needs no database (on the HTTP event loop). */
+    public boolean ready() {
+        return key != null;
     }
 
     private String mac(String text) {

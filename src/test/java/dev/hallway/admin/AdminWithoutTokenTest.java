@@ -33,5 +33,8 @@ class AdminWithoutTokenTest {
                 .body("error", containsString("set hallway.admin-token"));
         given().auth().oauth2("anything").when().post("/admin/poll").then().statusCode(403);
         given().auth().oauth2("anything").when().delete("/admin/entries/1/conference").then().statusCode(403);
+        // the admin page too: no sign-in form that could ever succeed
+        given().when().get("/admin").then().statusCode(403).body(containsString("admin page is disabled"));
+        given().formParam("token", "").when().post("/admin/session").then().statusCode(403);
     }
 }

@@ -74,6 +74,24 @@ class ClassifierRulesTest {
         assertNull(classify("See you at FOSDEM 2025!", "I'll be at the Rust devroom, come and say hi.", "2025-01-20"));
     }
 
+    /** What the admin page shows beside "not a report": the closest candidate, with how far below the threshold it stayed. */
+    @Test
+    void theNearestCandidateOfANonReportIsKeptWithItsLowConfidence() {
+        ClassifierInput cfp = new ClassifierInput("FOSDEM 2025 call for papers is open", List.of(), "https://blog.example/post",
+                "Submit your talk before December.", null, Instant.parse("2024-10-01T12:00:00Z"));
+        assertNull(CLASSIFIER.classify(cfp));
+        Classification nearest = CLASSIFIER.nearest(cfp);
+        assertEquals("fosdem-2025", nearest.slug());
+        assertTrue(nearest.confidence() < CLASSIFIER.model().threshold(), nearest.toString());
+        assertFalse(nearest.evidence().isEmpty());
+        ClassifierInput none = new ClassifierInput("Next steps for our build system", List.of(), "https://blog.example/post", PAST,
+                null, Instant.parse("2024-04-10T12:00:00Z"));
+        assertNull(CLASSIFIER.nearest(none));
+        ClassifierInput report = new ClassifierInput("FOSDEM 2020 recap", List.of(), "https://blog.example/post", PAST, null,
+                Instant.parse("2020-02-05T12:00:00Z"));
+        assertEquals(CLASSIFIER.classify(report), CLASSIFIER.nearest(report));
+    }
+
     @Test
     void aPostListingEventsTheAuthorWillAttendIsNotAReport() {
         String lead = "A few of the events I'll be attending: next week I'll be heading to Berlin for FOSS Backstage. "
