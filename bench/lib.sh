@@ -157,3 +157,56 @@ wrk_summary() { # OUT: "N req/s, p50 X, p99 Y, errors"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /Socket errors/ {err=$0}
          END {printf "%s req/s, p50 %s, p99 %s%s%s", rps, p50, p99, bad ? ", non-2xx " bad : "", err ? ", " err : ""}' "$1"
 }
+
+# entries_sql h2|pg FROM TO: SQL that stores entries FROM…TO (ids) spread over every row of `source` (entry i goes to
+# the feed i mod #feeds), with their fingerprint and sighting rows, as a poll would have stored them: ~700-byte bodies,
+# one post in 20 a report on FOSDEM 2024 (already classified), published one every 37 s back from 2026-12-01.
+# Then moves entry_seq past them. Used to reach 100,000 and 1,000,000 stored entries in minutes, not hours.
+entries_sql() {
+    local dialect=$1 from=$2 to=$3 series sha date rnd restart
+    if [[ $dialect == pg ]]; then
+        series="generate_series($from, $to) AS r(g)"
+        sha() { echo "encode(sha256(convert_to($1, 'UTF8')), 'hex')"; }
+        date="TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00' - g * INTERVAL '37 seconds'"
+        rnd="CAST((random() - 0.5) * 1.8e19 AS BIGINT)"
+        restart="SELECT setval('entry_seq', $to + 1000);"
+    else
+        series="(SELECT X AS g FROM SYSTEM_RANGE($from, $to)) r"
+        sha() { echo "LOWER(RAWTOHEX(HASH('SHA-256', $1)))"; }
+        date="DATEADD(SECOND, -37 * g, TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00')"
+        rnd="CAST((RAND() - 0.5) * 1.8E19 AS BIGINT)"
+        restart="ALTER SEQUENCE entry_seq RESTART WITH $((to + 1000));"
+    fi
+    cat <<SQL
+INSERT INTO entry (id, dedupe_key, canonical_url, url, source_id, title, authors, published_at, updated_at,
+    date_missing, date_clamped, language, summary, content_html, content_hash, first_seen_at, last_seen_at, changed_at,
+    content_fingerprint, conference_slug, conference_series, conference_series_name, conference_edition,
+    conference_name, conference_year, conference_confidence, conference_detected, conference_inferred,
+    conference_pinned, content_from_site, row_version)
+SELECT g, $(sha "CAST(g AS VARCHAR)"),
+    'https://blog-' || s.n || '.bench.test/posts/' || g, 'https://blog-' || s.n || '.bench.test/posts/' || g, s.id,
+    CASE WHEN MOD(g, 20) = 0 THEN 'FOSDEM 2024 recap, part ' || g
+         ELSE 'Notes on ' || CASE MOD(g, 5) WHEN 0 THEN 'query planning' WHEN 1 THEN 'kernel scheduling'
+              WHEN 2 THEN 'container networking' WHEN 3 THEN 'garbage collectors' ELSE 'release engineering' END
+              || ', ' || g END,
+    'Author ' || s.n, $date, $date, FALSE, FALSE, 'en',
+    'What I learned this week about databases, kernels and the hallway track, number ' || g || '.',
+    '<p>Post ' || g || '. ' || REPEAT('Some words about databases, kernels, compilers and the hallway track. ', 9) || '</p>',
+    $(sha "'c' || CAST(g AS VARCHAR)"), $date, $date, $date, $rnd,
+    CASE WHEN MOD(g, 20) = 0 THEN 'fosdem-2024' END, CASE WHEN MOD(g, 20) = 0 THEN 'fosdem' END,
+    CASE WHEN MOD(g, 20) = 0 THEN 'FOSDEM' END, CASE WHEN MOD(g, 20) = 0 THEN '2024' END,
+    CASE WHEN MOD(g, 20) = 0 THEN 'FOSDEM 2024' END, CASE WHEN MOD(g, 20) = 0 THEN 2024 END,
+    CASE WHEN MOD(g, 20) = 0 THEN 0.9 END, FALSE, FALSE, FALSE, TRUE, 0
+FROM $series
+JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n FROM source) s ON s.n = MOD(g, (SELECT COUNT(*) FROM source));
+INSERT INTO entry_fingerprint (entry_id, fingerprint, published_at)
+SELECT id, content_fingerprint, published_at FROM entry WHERE id BETWEEN $from AND $to;
+INSERT INTO sighting (entry_id, source_id, url, first_seen_at, last_seen_at)
+SELECT id, source_id, url, first_seen_at, last_seen_at FROM entry WHERE id BETWEEN $from AND $to;
+$restart
+SQL
+}
+h2_sql() { # DB_URL SQL_FILE: runs a SQL file against an H2 file database with the H2 jar the application ships
+    java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -1)" org.h2.tools.RunScript \
+        -url "$1" -user hallway -password "" -script "$2"
+}

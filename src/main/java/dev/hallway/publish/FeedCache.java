@@ -38,12 +38,13 @@ public class FeedCache {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    private final RenderCache cache = new RenderCache();
+    private RenderCache cache;
     private AtomFeedWriter atom;
     private JsonFeedWriter json;
 
     @PostConstruct
     void init() {
+        cache = new RenderCache(config.feed().cacheSize().asLongValue());
         atom = new AtomFeedWriter(config.baseUrl(), version);
         json = new JsonFeedWriter(config.baseUrl());
     }

@@ -2,8 +2,10 @@ package dev.hallway.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallway.config.HallwayConfig;
 import dev.hallway.entry.EntryChanges;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,6 +26,8 @@ public class PageCache {
     static final String CONFERENCES = "json:/conferences";
 
     @Inject
+    HallwayConfig config;
+    @Inject
     EntryChanges changes;
     @Inject
     PageResource home;
@@ -34,7 +38,12 @@ public class PageCache {
     @Inject
     ObjectMapper json;
 
-    private final RenderCache cache = new RenderCache();
+    private RenderCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new RenderCache(config.feed().cacheSize().asLongValue());
+    }
 
     static String conferencePageKey(String slug) {
         return "html:/conferences/" + slug;
