@@ -81,24 +81,25 @@ admin() { # METHOD PATH [curl args…]
     c -f -X "$method" -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path"
 }
 
+# serve_dir DIR HOST_NUMBER: bench/serve.py over DIR on 127.0.0.HOST_NUMBER; sets SERVED_PORT once it listens
+serve_dir() {
+    local h=$2 deadline=$((SECONDS + 30))
+    python3 bench/serve.py --bind "127.0.0.$h" --dir "$1" --port-file "$WORK/port.$h" --log /dev/null \
+        > /dev/null 2> "$WORK/server.$h.err" &
+    PIDS+=($!)
+    until [[ -s "$WORK/port.$h" ]]; do
+        (( SECONDS < deadline )) || die "server on 127.0.0.$h did not start: $(cat "$WORK/server.$h.err")"
+        sleep 0.1
+    done
+    SERVED_PORT=$(cat "$WORK/port.$h")
+}
+
 # start_feed_farm FEED_DIR HOSTS YAML: serve.py on 127.0.0.1 … 127.0.0.HOSTS over FEED_DIR (as ParseBenchmark --write
 # left it, with index.tsv); writes YAML listing every feed (feed i on host i mod HOSTS), interval 1d, no conferences.
 start_feed_farm() {
-    local dir=$1 hosts=$2 yaml=$3 h i=0 name deadline
+    local dir=$1 hosts=$2 yaml=$3 h i=0 name
     local -a ports
-    for h in $(seq 1 "$hosts"); do
-        python3 bench/serve.py --bind "127.0.0.$h" --dir "$dir" --port-file "$WORK/port.$h" --log /dev/null \
-            2> "$WORK/server.$h.err" &
-        PIDS+=($!)
-    done
-    deadline=$((SECONDS + 30))
-    for h in $(seq 1 "$hosts"); do
-        until [[ -s "$WORK/port.$h" ]]; do
-            (( SECONDS < deadline )) || die "server on 127.0.0.$h did not start: $(cat "$WORK/server.$h.err")"
-            sleep 0.1
-        done
-        ports[h]=$(cat "$WORK/port.$h")
-    done
+    for h in $(seq 1 "$hosts"); do serve_dir "$dir" "$h"; ports[h]=$SERVED_PORT; done
     { echo "defaults:"; echo "  interval: 1d"; echo "feeds:"; } > "$yaml"
     while IFS=$'\t' read -r name _ _; do
         h=$((i % hosts + 1))
@@ -158,12 +159,12 @@ wrk_summary() { # OUT: "N req/s, p50 X, p99 Y, errors"
          END {printf "%s req/s, p50 %s, p99 %s%s%s", rps, p50, p99, bad ? ", non-2xx " bad : "", err ? ", " err : ""}' "$1"
 }
 
-# entries_sql h2|pg FROM TO: SQL that stores entries FROM…TO (ids) spread over every row of `source` (entry i goes to
+# entries_sql h2|pg FROM TO FEEDS: SQL that stores entries FROM…TO (ids) spread over every row of `source` (entry i goes to
 # the feed i mod #feeds), with their fingerprint and sighting rows, as a poll would have stored them: ~700-byte bodies,
 # one post in 20 a report on FOSDEM 2024 (already classified), published one every 37 s back from 2026-12-01.
 # Then moves entry_seq past them. Used to reach 100,000 and 1,000,000 stored entries in minutes, not hours.
 entries_sql() {
-    local dialect=$1 from=$2 to=$3 series sha date rnd restart
+    local dialect=$1 from=$2 to=$3 nfeeds=$4 series sha date rnd restart
     if [[ $dialect == pg ]]; then
         series="generate_series($from, $to) AS r(g)"
         sha() { echo "encode(sha256(convert_to($1, 'UTF8')), 'hex')"; }
@@ -171,13 +172,15 @@ entries_sql() {
         rnd="CAST((random() - 0.5) * 1.8e19 AS BIGINT)"
         restart="SELECT setval('entry_seq', $to + 1000);"
     else
-        series="(SELECT X AS g FROM SYSTEM_RANGE($from, $to)) r"
+        series="(SELECT \"X\" AS g FROM SYSTEM_RANGE($from, $to)) r"
         sha() { echo "LOWER(RAWTOHEX(HASH('SHA-256', $1)))"; }
         date="DATEADD(SECOND, -37 * g, TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00')"
         rnd="CAST((RAND() - 0.5) * 1.8E19 AS BIGINT)"
         restart="ALTER SEQUENCE entry_seq RESTART WITH $((to + 1000));"
     fi
     cat <<SQL
+CREATE TABLE bench_feed (n INTEGER PRIMARY KEY, id BIGINT NOT NULL);
+INSERT INTO bench_feed (n, id) SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, id FROM source;
 INSERT INTO entry (id, dedupe_key, canonical_url, url, source_id, title, authors, published_at, updated_at,
     date_missing, date_clamped, language, summary, content_html, content_hash, first_seen_at, last_seen_at, changed_at,
     content_fingerprint, conference_slug, conference_series, conference_series_name, conference_edition,
@@ -198,12 +201,13 @@ SELECT g, $(sha "CAST(g AS VARCHAR)"),
     CASE WHEN MOD(g, 20) = 0 THEN 'FOSDEM 2024' END, CASE WHEN MOD(g, 20) = 0 THEN 2024 END,
     CASE WHEN MOD(g, 20) = 0 THEN 0.9 END, FALSE, FALSE, FALSE, TRUE, 0
 FROM $series
-JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n FROM source) s ON s.n = MOD(g, (SELECT COUNT(*) FROM source));
+JOIN bench_feed s ON s.n = MOD(g, $nfeeds);
 INSERT INTO entry_fingerprint (entry_id, fingerprint, published_at)
 SELECT id, content_fingerprint, published_at FROM entry WHERE id BETWEEN $from AND $to;
 INSERT INTO sighting (entry_id, source_id, url, first_seen_at, last_seen_at)
 SELECT id, source_id, url, first_seen_at, last_seen_at FROM entry WHERE id BETWEEN $from AND $to;
 $restart
+DROP TABLE bench_feed;
 SQL
 }
 h2_sql() { # DB_URL SQL_FILE: runs a SQL file against an H2 file database with the H2 jar the application ships

@@ -63,7 +63,7 @@ wait_sources
 stop_pid "$HALLWAY_PID" 60
 if (( GENERATED > 0 )); then
     t0=$(now)
-    entries_sql h2 1 "$GENERATED" > "$WORK/entries.sql"
+    entries_sql h2 1 "$GENERATED" "$FEEDS" > "$WORK/entries.sql"
     h2_sql "$DB_URL" "$WORK/entries.sql" > "$WORK/sql.log" 2>&1 || { tail "$WORK/sql.log" >&2; die "SQL load"; }
     say "$GENERATED entries written by SQL in $(elapsed "$t0" "$(now)") s"
 fi
