@@ -178,6 +178,13 @@ public interface HallwayConfig {
         /** Cache-Control max-age of feeds and pages. */
         @WithDefault("5m")
         Duration maxAge();
+
+        /**
+         * Memory each render cache (feed pages; HTML pages and JSON) may hold, heap and off-heap copies counted; the
+         * least recently used pages go first. Sized in bytes, not pages: see bench/README "Memory".
+         */
+        @WithDefault("32M")
+        MemorySize cacheSize();
     }
 
     interface Poll {

@@ -3,7 +3,10 @@ package dev.hallway.entry;
 import dev.hallway.normalize.ContentFingerprint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +26,7 @@ public class FingerprintIndex {
     static final long MIN_RELOAD_MILLIS = 2000;
     /** Reloads may take at most 1/50 of the time between them. */
     private static final int RELOAD_COST_FACTOR = 50;
+    private static final int FETCH_SIZE = 10_000;
 
     /** Append-only columns; {@code size} is written last, so a reader sees whole rows only. Dates are left to the
      *  caller's check against the entry: a matching fingerprint is rare enough. */
@@ -35,11 +39,22 @@ public class FingerprintIndex {
             ids = new long[capacity];
             fingerprints = new long[capacity];
         }
+
+        /** A copy with room for {@code capacity} rows (the rows filled so far: {@code size}, or all when unset). */
+        Table copy(int capacity) {
+            Table bigger = new Table(capacity);
+            int n = Math.min(capacity, ids.length);
+            System.arraycopy(ids, 0, bigger.ids, 0, n);
+            System.arraycopy(fingerprints, 0, bigger.fingerprints, 0, n);
+            bigger.size = size;
+            return bigger;
+        }
     }
 
     private volatile Table table = new Table(1024);
     private volatile long loadedAtMillis = Long.MIN_VALUE / 2;
     private volatile long reloadEveryMillis = MIN_RELOAD_MILLIS;
+    private volatile long lastReloadMillis;
     /** Rows added while a reload was reading the database: its snapshot may not hold them yet. */
     private List<long[]> addedDuringReload;
     private final Object reloading = new Object();
@@ -112,6 +127,7 @@ public class FingerprintIndex {
                         append(row[0], row[1]);
                     }
                     long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+                    lastReloadMillis = tookMillis;
                     reloadEveryMillis = Math.max(MIN_RELOAD_MILLIS, tookMillis * RELOAD_COST_FACTOR);
                     loadedAtMillis = System.currentTimeMillis();
                 }
@@ -120,20 +136,46 @@ public class FingerprintIndex {
         }
     }
 
+    /**
+     * Streams the table into two primitive arrays (JDBC, fetched in chunks): a million rows are 16 MB of arrays, where
+     * a list of boxed rows would first be some 60 MB of short-lived objects on every reload.
+     */
     private static Table read() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = Entry.getEntityManager().createQuery(
-                    "select f.entryId, f.fingerprint from EntryFingerprint f", Object[].class).getResultList();
-            Table t = new Table(Math.max(1024, rows.size() * 5 / 4));
-            int i = 0;
-            for (Object[] row : rows) {
-                t.ids[i] = (Long) row[0];
-                t.fingerprints[i] = (Long) row[1];
-                i++;
+        return QuarkusTransaction.requiringNew().call(() -> Entry.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Table t = new Table(1024);
+            try (PreparedStatement query = connection.prepareStatement("select entry_id, fingerprint from entry_fingerprint")) {
+                query.setFetchSize(FETCH_SIZE);
+                try (ResultSet rows = query.executeQuery()) {
+                    int i = 0;
+                    while (rows.next()) {
+                        if (i == t.ids.length) {
+                            t = t.copy(i * 2);
+                        }
+                        t.ids[i] = rows.getLong(1);
+                        t.fingerprints[i] = rows.getLong(2);
+                        i++;
+                    }
+                    t = t.ids.length - i > i / 4 + 1024 ? t.copy(Math.max(1024, i + i / 4)) : t; // room to grow, no more
+                    t.size = i;
+                }
             }
-            t.size = i;
             return t;
-        });
+        }));
+    }
+
+    /** Fingerprints held. */
+    public int size() {
+        return table.size;
+    }
+
+    /** Heap the index holds (its two arrays, with their room to grow). */
+    public long bytes() {
+        return 16L * table.ids.length;
+    }
+
+    /** How long the last full reload from the database took. */
+    public long lastReloadMillis() {
+        return lastReloadMillis;
     }
 
     /** Under the lock. */
@@ -141,12 +183,8 @@ public class FingerprintIndex {
         Table t = table;
         int n = t.size;
         if (n == t.ids.length) {
-            Table bigger = new Table(n * 2);
-            System.arraycopy(t.ids, 0, bigger.ids, 0, n);
-            System.arraycopy(t.fingerprints, 0, bigger.fingerprints, 0, n);
-            bigger.size = n;
-            table = bigger;
-            t = bigger;
+            t = t.copy(n * 2);
+            table = t;
         }
         t.ids[n] = id;
         t.fingerprints[n] = fingerprint;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * hallway.polls{result} and hallway.poll.duration. Registered at startup so every result reads 0 before it first
+ * hallway.polls{result}, hallway.poll.duration and hallway.poll.tick (the scheduler's own work per tick). Registered at startup so every result reads 0 before it first
  * happens (a missing series and a zero look different to alerting rules).
  */
 @Startup
@@ -26,6 +26,7 @@ public class PollMetrics {
 
     private final Map<PollResult, Counter> polls = new EnumMap<>(PollResult.class);
     private Timer duration;
+    private Timer tick;
 
     @PostConstruct
     void register() {
@@ -39,6 +40,12 @@ public class PollMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .register(registry);
+        tick = Timer.builder("hallway.poll.tick").description("One scheduler tick: the due-feeds query and the claims")
+                .register(registry);
+    }
+
+    Timer tick() {
+        return tick;
     }
 
     void polled(PollOutcome outcome) {

@@ -20,16 +20,20 @@ public class PollScheduler {
     PollClaims claims;
     @Inject
     PollExecutor executor;
+    @Inject
+    PollMetrics metrics;
 
     @Scheduled(every = Schedules.POLL_TICK, delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!config.poll().enabled()) {
             return;
         }
-        int room = config.poll().concurrency() * 2 - executor.load();
-        for (PollTarget feed : claims.claimDue(room)) {
-            executor.submit(feed);
-        }
+        metrics.tick().record(() -> {
+            int room = config.poll().concurrency() * 2 - executor.load();
+            for (PollTarget feed : claims.claimDue(room)) {
+                executor.submit(feed);
+            }
+        });
     }
 
     /** Polls the given feeds now, due or not; a feed already being polled answers {@link PollResult#BUSY}. */

@@ -39,13 +39,14 @@ public class FeedCache {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    private final RenderCache cache = new RenderCache();
+    private RenderCache cache;
     private AtomFeedWriter atom;
     private JsonFeedWriter json;
     private String hub;
 
     @PostConstruct
     void init() {
+        cache = new RenderCache(config.feed().cacheSize().asLongValue());
         hub = HubLink.of(config);
         atom = new AtomFeedWriter(config.baseUrl(), version, hub);
         json = new JsonFeedWriter(config.baseUrl(), hub);

@@ -3,8 +3,10 @@ package dev.hallway.publish;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallway.conference.Conferences;
+import dev.hallway.config.HallwayConfig;
 import dev.hallway.entry.EntryChanges;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,6 +31,8 @@ public class PageCache {
     static final String CONFERENCES = "json:/conferences";
 
     @Inject
+    HallwayConfig config;
+    @Inject
     EntryChanges changes;
     @Inject
     PageResource home;
@@ -43,7 +47,12 @@ public class PageCache {
     @Inject
     Conferences catalogue;
 
-    private final RenderCache cache = new RenderCache();
+    private RenderCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new RenderCache(config.feed().cacheSize().asLongValue());
+    }
 
     /** The key of the conferences index today, with this catalogue (cheap: computed on the event loop). */
     String conferencesPageKey() {

@@ -10,12 +10,16 @@ import java.util.function.Supplier;
 
 /**
  * Rendered responses (feed pages, HTML pages, JSON), each valid for the entry version it was rendered at, the most
- * recently used kept. A lookup takes no lock (event loops read it); a miss renders once per key and version, and
- * every other request for it waits for that render.
+ * recently used kept within a budget of bytes (not of pages: a feed page is ~1 MB with its copies, a JSON page a few
+ * KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). A lookup takes no lock (event loops
+ * read it); a miss renders once per key and version, and every other request for it waits for that render.
  */
 final class RenderCache {
 
+    /** Also a bound on the number of pages, whatever their size (the eviction scan is linear). */
     private static final int MAX_PAGES = 512;
+    /** The default budget (hallway.feed.cache-size). */
+    static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
     /** A cached response and when it was last used (written without ordering: only eviction reads it). */
     private static final class Slot {
@@ -34,6 +38,18 @@ final class RenderCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder renders = new LongAdder();
+    /** Sum of {@link Rendered#bytesHeld()} over the slots: an estimate under concurrent puts, corrected by eviction. */
+    private final AtomicLong bytes = new AtomicLong();
+    private final long maxBytes;
+
+    RenderCache() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes memory the cached pages may hold, heap and off-heap copies counted */
+    RenderCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     /** The cached response for this version, counted as a hit or a miss. */
     Rendered get(String key, String version) {
@@ -89,18 +105,20 @@ final class RenderCache {
     }
 
     void put(String key, Rendered rendered) {
-        pages.put(key, new Slot(rendered, clock.incrementAndGet()));
-        if (pages.size() > MAX_PAGES) {
-            evictLeastRecentlyUsed();
+        Slot previous = pages.put(key, new Slot(rendered, clock.incrementAndGet()));
+        bytes.addAndGet(rendered.bytesHeld() - (previous == null ? 0 : previous.rendered.bytesHeld()));
+        if (pages.size() > MAX_PAGES || bytes.get() > maxBytes) {
+            evictLeastRecentlyUsed(key);
         }
     }
 
-    private void evictLeastRecentlyUsed() {
-        while (pages.size() > MAX_PAGES) {
+    /** Down to the budget, least recently used first; the page just stored stays even when it alone is over it. */
+    private synchronized void evictLeastRecentlyUsed(String keep) {
+        while (pages.size() > MAX_PAGES || bytes.get() > maxBytes) {
             String oldest = null;
             long oldestUse = Long.MAX_VALUE;
             for (Map.Entry<String, Slot> e : pages.entrySet()) {
-                if (e.getValue().lastUsed < oldestUse) {
+                if (e.getValue().lastUsed < oldestUse && !e.getKey().equals(keep)) {
                     oldestUse = e.getValue().lastUsed;
                     oldest = e.getKey();
                 }
@@ -108,8 +126,20 @@ final class RenderCache {
             if (oldest == null) {
                 return;
             }
-            pages.remove(oldest);
+            Slot gone = pages.remove(oldest);
+            if (gone != null) {
+                bytes.addAndGet(-gone.rendered.bytesHeld());
+            }
         }
+    }
+
+    /** Memory the cached pages hold (heap and off-heap copies). */
+    long bytes() {
+        return bytes.get();
+    }
+
+    int size() {
+        return pages.size();
     }
 
     long hits() {

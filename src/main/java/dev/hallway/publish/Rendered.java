@@ -64,6 +64,11 @@ final class Rendered {
         return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
     }
 
+    /** Memory this response holds: each form twice, on the heap and off-heap. */
+    long bytesHeld() {
+        return 2L * (body.length + (gzipped == null ? 0 : gzipped.length));
+    }
+
     byte[] body() {
         return body;
     }

@@ -88,4 +88,47 @@ class FingerprintIndexTest {
                 false, false, null, List.of(), "s", "<p>x</p>", "h", unknown, "x");
         assertNull(QuarkusTransaction.requiringNew().call(() -> matcher.original(farApart, id -> Entry.findById(id))), "published two years apart");
     }
+
+    @Test
+    void aReloadReadsEveryRowOfALargeTableIntoArraysSizedForIt() {
+        Entry anchor = storeOnePost("/fingerprints/anchor.rss", 4);
+        int rows = 2_500; // more than the arrays' first capacity (1,024): they grow while the rows stream in
+        Instant t = Instant.parse("2025-02-03T10:00:00Z");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> Entry.getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+                try (var entry = c.prepareStatement("insert into entry (id, dedupe_key, canonical_url, source_id, title, published_at,"
+                        + " updated_at, date_missing, date_clamped, content_hash, first_seen_at, last_seen_at, changed_at)"
+                        + " values (?, ?, ?, ?, 'x', ?, ?, false, false, 'h', ?, ?, ?)");
+                     var fp = c.prepareStatement("insert into entry_fingerprint (entry_id, fingerprint, published_at) values (?, ?, ?)")) {
+                    for (int i = 1; i <= rows; i++) {
+                        entry.setLong(1, -i);
+                        entry.setString(2, "fingerprint-reload-" + i);
+                        entry.setString(3, "https://reload.example/" + i);
+                        entry.setLong(4, anchor.sourceId);
+                        for (int col = 5; col <= 9; col++) {
+                            entry.setObject(col, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+                        }
+                        entry.addBatch();
+                        fp.setLong(1, -i);
+                        fp.setLong(2, 0x9E3779B97F4A7C15L * i); // far apart from each other and from the anchor
+                        fp.setObject(3, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+                        fp.addBatch();
+                    }
+                    entry.executeBatch();
+                    fp.executeBatch();
+                }
+            }));
+            FingerprintIndex fresh = new FingerprintIndex();
+            assertEquals(List.of(-1_234L), fresh.near(0x9E3779B97F4A7C15L * 1_234), "a row read after the arrays grew");
+            assertEquals(List.of(anchor.id), fresh.near(anchor.contentFingerprint));
+            assertTrue(fresh.size() >= rows + 1, "every row: " + fresh.size());
+            assertTrue(fresh.bytes() >= 16L * fresh.size() && fresh.bytes() <= 16L * (fresh.size() * 5 / 4 + 1024),
+                    "room to grow, no more: " + fresh.bytes() + " bytes for " + fresh.size());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                EntryFingerprint.delete("entryId < 0");
+                Entry.delete("id < 0");
+            });
+        }
+    }
 }

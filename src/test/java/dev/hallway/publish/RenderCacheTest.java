@@ -78,6 +78,27 @@ class RenderCacheTest {
         assertEquals("ok", new String(cache.get("k", "v1", () -> page("ok", "v1")).body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    @Test
+    void keepsTheMostRecentlyUsedPagesWithinItsByteBudget() {
+        // each page holds 2 × 1,000 bytes (heap and off-heap): a budget of 5,000 bytes keeps two
+        RenderCache cache = new RenderCache(5_000);
+        String kilobyte = "x".repeat(1_000);
+        for (String key : List.of("p1", "p2", "p3")) {
+            cache.get(key, "v1", () -> page(kilobyte, "v1"));
+        }
+        assertNull(cache.peek("p1", "v1"), "the least recently used page went");
+        assertEquals(2, cache.size());
+        assertEquals(4_000, cache.bytes());
+        cache.get("p4", "v1", () -> page(kilobyte, "v1"));
+        assertNull(cache.peek("p2", "v1"));
+        assertEquals(List.of(true, true), List.of(cache.peek("p3", "v1") != null, cache.peek("p4", "v1") != null));
+        cache.get("p3", "v2", () -> page("small", "v2")); // a new version replaces the slot and its bytes
+        assertEquals(2_000 + 10, cache.bytes());
+        cache.get("huge", "v1", () -> page("y".repeat(10_000), "v1"));
+        assertEquals(1, cache.size(), "a page over the whole budget is kept alone, the others give way");
+        assertEquals(20_000, cache.bytes());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
