@@ -13,7 +13,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ class AdminPageBrowserIT {
         try (FeedServer feeds = FeedServer.start()) {
             feeds.route("/wp.rss", FeedServer.Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
             Files.writeString(dir.resolve("feeds.yaml"), "feeds:\n  - url: " + feeds.url("/wp.rss") + "\n    name: Adventures\n");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = dev.hallway.support.HallwayProcess.freePort();
             String base = "http://localhost:" + port;
             Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("admin-browser", false);
             settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base,

@@ -11,7 +11,6 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ class MultiInstanceIT {
         long started = System.nanoTime();
         TestDatabase.drop(DB);
         Path dir = Files.createTempDirectory(Path.of("target"), "multi-");
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(HallwayProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         List<HallwayProcess> processes = new ArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(3);
@@ -425,11 +424,5 @@ class MultiInstanceIT {
 
     private static String tail(String log) {
         return log.length() <= 6000 ? log : "…" + log.substring(log.length() - 6000);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

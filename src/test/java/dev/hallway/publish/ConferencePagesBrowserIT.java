@@ -14,7 +14,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,10 +43,7 @@ class ConferencePagesBrowserIT {
             List<String> urls = Seed.serve(feeds, "/", Seed.BLOGS);
             Files.writeString(dir.resolve("feeds.yaml"), "feeds:\n"
                     + urls.stream().map(u -> "  - url: " + u + "\n").collect(Collectors.joining()));
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = dev.hallway.support.HallwayProcess.freePort();
             String base = "http://127.0.0.1:" + port;
             Map<String, String> settings = TestDatabase.forProcess("conference-pages-browser", false);
             settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base));

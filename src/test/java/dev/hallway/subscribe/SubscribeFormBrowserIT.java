@@ -14,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,20 +33,14 @@ public class SubscribeFormBrowserIT {
     @Test
     void subscribeOnTheHomePageAndFollowTheConfirmationLink() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "browser-");
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
+        int smtpPort = dev.hallway.support.HallwayProcess.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         WebDriver browser = null;
         try (FeedServer feeds = FeedServer.start()) {
             feeds.route("/wp.rss", FeedServer.Reply.ok(Fixtures.bytes("seeds/adventures-in-oss.rss"), Fixtures.RSS));
             Files.writeString(dir.resolve("feeds.yaml"), "feeds:\n  - url: " + feeds.url("/wp.rss") + "\n");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = dev.hallway.support.HallwayProcess.freePort();
             String base = "http://127.0.0.1:" + port;
             Map<String, String> settings = dev.hallway.support.TestDatabase.forProcess("browser", false);
             settings.putAll(Map.of("quarkus.http.port", Integer.toString(port), "hallway.base-url", base,

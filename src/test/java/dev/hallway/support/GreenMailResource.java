@@ -4,9 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** A real SMTP server (GreenMail) on loopback for the tests that send mail; it can be stopped and started again. */
@@ -32,11 +29,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public synchronized Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        port = HallwayProcess.freePort();
         startServer();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false", "hallway.mail.enabled", "true",

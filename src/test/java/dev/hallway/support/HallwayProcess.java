@@ -167,7 +167,8 @@ public final class HallwayProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on right now (for a process or server a test starts itself). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
