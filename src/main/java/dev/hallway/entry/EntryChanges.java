@@ -39,9 +39,20 @@ public class EntryChanges {
     /** The current version; may ask the database (so not on an event loop). */
     public String version() {
         if (clock.millis() - checkedAt > DB_CHECK_MILLIS) {
-            checkDatabase();
+            checkDatabaseIfOlderThan(DB_CHECK_MILLIS);
         }
         return current();
+    }
+
+    /**
+     * One check at a time: the callers that found the version stale together wait for the first one's answer instead
+     * of each asking the database (bench/pg-scale.sh: with 1,000,000 entries every render after an insert ran its own
+     * count, and /feed.atom fell to 1 req/s).
+     */
+    private synchronized void checkDatabaseIfOlderThan(long millis) {
+        if (clock.millis() - checkedAt > millis) {
+            checkDatabase();
+        }
     }
 
     /**
@@ -55,7 +66,7 @@ public class EntryChanges {
             try {
                 worker.execute(() -> {
                     try {
-                        checkDatabase();
+                        checkDatabaseIfOlderThan(DB_CHECK_MILLIS / 2);
                     } finally {
                         checking.set(false);
                     }
