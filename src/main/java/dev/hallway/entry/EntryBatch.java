@@ -38,7 +38,7 @@ final class EntryBatch {
             "first_seen_at", "last_seen_at", "changed_at", "conference_slug", "conference_series",
             "conference_series_name", "conference_edition", "conference_name", "conference_year",
             "conference_confidence", "conference_detected", "conference_inferred", "conference_pinned",
-            "conference_evidence", "row_version");
+            "conference_evidence", "row_version", "pruned_at");
 
     private static final String INSERT_ENTRY = "insert into entry (" + String.join(", ", ENTRY_COLUMNS) + ") values ("
             + "?" + ", ?".repeat(ENTRY_COLUMNS.size() - 1) + ")";
@@ -197,7 +197,8 @@ final class EntryBatch {
         ps.setBoolean(i++, e.conferenceInferred);
         ps.setBoolean(i++, e.conferencePinned);
         ps.setString(i++, e.conferenceEvidence);
-        ps.setLong(i, e.rowVersion);
+        ps.setLong(i++, e.rowVersion);
+        JdbcBinds.instant(ps, i, e.prunedAt); // null: a post is stored whole (retention prunes it later)
     }
 
     private void insertFingerprints(Connection c) throws SQLException {
