@@ -81,8 +81,8 @@ final class EventDetector {
             if (span != null && span[1] - span[0] <= 4 && hasEventWord(tokens, span)
                     && !(span[1] < tokens.size() && tokens.get(span[1]).isNumber())) {
                 String name = tokens.span(span[0], span[1]);
-                if (!isEventWord(name.toLowerCase(Locale.ROOT))) {
-                    found.add(name); // a name, not a bare "Conference"
+                if (!eventWords.contains(name.toLowerCase(Locale.ROOT))) {
+                    found.add(name); // a name ("MateraCamp", "CarpentryCon"), not a bare "Conference"
                 }
             }
         }

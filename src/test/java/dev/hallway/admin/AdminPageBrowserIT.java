@@ -8,11 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+
+import static dev.hallway.subscribe.SubscribeFormBrowserIT.chromium;
+import static dev.hallway.subscribe.SubscribeFormBrowserIT.clickAndWaitForNextPage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,10 +57,10 @@ class AdminPageBrowserIT {
                 browser.get(base + "/admin");
                 assertEquals("Hallway admin", browser.findElement(By.tagName("h1")).getText());
                 browser.findElement(By.id("token")).sendKeys("not-the-token");
-                browser.findElement(By.cssSelector("form button[type=submit]")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
                 assertTrue(browser.findElement(By.id("flash")).getText().contains("Wrong admin token"));
                 browser.findElement(By.id("token")).sendKeys(HallwayProcess.ADMIN_TOKEN);
-                browser.findElement(By.cssSelector("form button[type=submit]")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
                 assertNotNull(browser.findElement(By.id("sign-out")), "signed in");
 
                 Cookie session = browser.manage().getCookieNamed(AdminSessions.COOKIE);
@@ -74,7 +73,7 @@ class AdminPageBrowserIT {
                 // Poll now: the feed is polled and the page says what happened
                 WebElement feed = browser.findElement(By.cssSelector("#feeds tbody tr"));
                 assertEquals("new", feed.findElement(By.className("status")).getText());
-                feed.findElement(By.cssSelector("button[name=poll]")).click();
+                clickAndWaitForNextPage(browser, feed.findElement(By.cssSelector("button[name=poll]")));
                 String polled = browser.findElement(By.id("flash")).getText();
                 assertTrue(polled.startsWith("Polled Adventures: ok, HTTP 200"), polled);
                 assertTrue(browser.findElement(By.cssSelector("#feeds tbody tr .status")).getText().startsWith("ok"));
@@ -88,7 +87,7 @@ class AdminPageBrowserIT {
                 WebElement edition = row.findElement(By.name("edition"));
                 edition.clear();
                 edition.sendKeys("2019");
-                row.findElement(By.cssSelector("button[name=pin]")).click();
+                clickAndWaitForNextPage(browser, row.findElement(By.cssSelector("button[name=pin]")));
                 assertTrue(browser.findElement(By.id("flash")).getText().contains("pinned to FOSDEM 2019"),
                         browser.findElement(By.id("flash")).getText());
                 HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(base + "/entries/" + entryId)).build(),
@@ -101,16 +100,16 @@ class AdminPageBrowserIT {
 
                 // search a subscriber by part of the address and delete them
                 browser.findElement(By.id("q")).sendKeys("leaving.READER");
-                browser.findElement(By.id("search")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.id("search")));
                 WebElement found = browser.findElement(By.cssSelector("#subscribers tbody tr"));
                 assertTrue(found.getText().contains("leaving.reader@example.org"), found.getText());
-                found.findElement(By.cssSelector("button[name=delete]")).click();
+                clickAndWaitForNextPage(browser, found.findElement(By.cssSelector("button[name=delete]")));
                 assertEquals("Deleted leaving.reader@example.org and their messages.", browser.findElement(By.id("flash")).getText());
                 assertTrue(browser.findElement(By.cssSelector("#subscribers")).getText().contains("No subscriber's address contains"));
                 assertTrue(browser.findElement(By.cssSelector(".count-pending")).getText().equals("pending: 0"));
 
                 // sign out: the cookie is gone and the page asks for the token again
-                browser.findElement(By.id("sign-out")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.id("sign-out")));
                 assertNotNull(browser.findElement(By.id("token")));
                 assertEquals(null, browser.manage().getCookieNamed(AdminSessions.COOKIE));
                 browser.get(base + "/admin");
@@ -128,15 +127,5 @@ class AdminPageBrowserIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
         byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
         Files.write(Path.of("target", name), png);
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

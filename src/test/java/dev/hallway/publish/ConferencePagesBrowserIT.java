@@ -53,7 +53,7 @@ class ConferencePagesBrowserIT {
                 for (Dimension size : WIDTHS) {
                     browser.manage().window().setSize(size);
                     browser.get(base + "/");
-                    browser.findElement(By.cssSelector("header nav a[href='/conferences']")).click();
+                    SubscribeFormBrowserIT.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("header nav a[href='/conferences']")));
                     assertEquals("Conferences", browser.findElement(By.tagName("h1")).getText());
                     List<String> series = browser.findElements(By.cssSelector("main section.series h2 > a")).stream()
                             .map(WebElement::getText).toList();
@@ -62,7 +62,7 @@ class ConferencePagesBrowserIT {
                     assertFitsTheWidth(browser, "index at " + size);
                     screenshot(browser, screenshots.resolve("conferences-" + size.width + ".png"));
 
-                    browser.findElement(By.cssSelector("#series-fosdem a")).click();
+                    SubscribeFormBrowserIT.clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("#series-fosdem a")));
                     assertEquals("FOSDEM", browser.findElement(By.tagName("h1")).getText());
                     WebElement chart = browser.findElement(By.cssSelector("figure.chart svg"));
                     assertTrue(chart.isDisplayed(), "the chart shows");

@@ -9,6 +9,7 @@ import dev.hallway.support.HallwayProcess;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,7 +54,7 @@ public class SubscribeFormBrowserIT {
                 browser.get(base + "/");
                 assertTrue(browser.getTitle().contains("conference reports"), browser.getTitle());
                 browser.findElement(By.id("email")).sendKeys("browser.user@example.org");
-                browser.findElement(By.cssSelector("#subscribe button[type=submit]")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("#subscribe button[type=submit]")));
                 assertEquals("Check your inbox", browser.findElement(By.tagName("h1")).getText());
 
                 assertTrue(smtp.waitForIncomingEmail(10_000, 1), "a confirmation email arrived");
@@ -62,7 +63,7 @@ public class SubscribeFormBrowserIT {
                 assertTrue(link.find(), body);
                 browser.get(link.group());
                 assertEquals("Confirm your subscription", browser.findElement(By.tagName("h1")).getText());
-                browser.findElement(By.cssSelector("form button[type=submit]")).click();
+                clickAndWaitForNextPage(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
                 assertEquals("You are subscribed", browser.findElement(By.tagName("h1")).getText());
             }
         } finally {
@@ -82,5 +83,26 @@ public class SubscribeFormBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Clicks what submits a form or follows a link, and waits until the browser has left the page: a click returns
+     * once the event is dispatched, and looking for the next page's elements before it has loaded finds the old page
+     * (or nothing, on a loaded machine).
+     */
+    public static void clickAndWaitForNextPage(WebDriver browser, WebElement element) {
+        WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false; // still the old page
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true; // stale, or (chromedriver) "node does not belong to the document"
+            }
+        });
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }
