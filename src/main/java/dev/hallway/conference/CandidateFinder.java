@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every edition a post might report on: each catalogued series it names (in the title, tags, URL slug, opening or
@@ -25,13 +26,21 @@ final class CandidateFinder {
     /** A report on an edition is written within about a year of it. */
     private static final int REPORT_WINDOW_DAYS = 400;
 
+    /** Between a series (with its year) and the place beside it: "Linux Day 2017 - Mantova", "4Developers Wrocław - 2019". */
+    private static final Pattern PLACE_AFTER = Pattern.compile("[\\s\\-–—:,/|(]*(?:(?:19|20)\\d\\d[\\s\\-–—:,/|(]*)?");
+    private static final Pattern PLACE_BEFORE = Pattern.compile("[\\s\\-–—:,]*");
+
     private final Catalogue catalogue;
     private final NameIndex names;
     private final EventDetector detector;
+    private final Places places;
 
-    CandidateFinder(Catalogue catalogue, EventDetector detector) {
+    CandidateFinder(Catalogue catalogue, EventDetector detector, List<String> placeNames) {
         this.catalogue = catalogue;
-        this.names = new NameIndex(catalogue.all());
+        List<String> known = new ArrayList<>(catalogue.cities());
+        known.addAll(placeNames);
+        this.places = new Places(known);
+        this.names = new NameIndex(catalogue.all(), places);
         this.detector = detector;
     }
 
@@ -66,7 +75,7 @@ final class CandidateFinder {
 
         List<Candidate> candidates = new ArrayList<>();
         for (List<Mention> ms : bySeries.values()) {
-            Candidate c = catalogued(ms, post.published());
+            Candidate c = catalogued(ms, post, lead);
             if (c != null) {
                 candidates.add(c);
             }
@@ -82,7 +91,8 @@ final class CandidateFinder {
         return candidates;
     }
 
-    private Candidate catalogued(List<Mention> ms, Instant published) {
+    private Candidate catalogued(List<Mention> ms, ClassifierInput post, String lead) {
+        Instant published = post.published();
         ConferenceSeries series = ms.get(0).series();
         if (series.listed() && ms.stream().allMatch(m -> m.field() == Mention.Field.LEAD)) {
             return null; // thousands of listed series: one named only in passing in the text is no subject
@@ -90,17 +100,70 @@ final class CandidateFinder {
         Mention withEdition = ms.stream().filter(m -> m.edition() != null)
                 .min((a, b) -> Integer.compare(a.field().ordinal(), b.field().ordinal())).orElse(null);
         List<DatedEdition> dated = catalogue.dated(series.slug());
+        String place = series.byCity() && (withEdition == null || withEdition.edition().city() == null)
+                ? placeNamed(series, ms, post.title(), lead) : null;
         if (withEdition != null) {
-            Edition e = withEdition.edition();
+            Edition e = inPlace(withEdition.edition(), place);
             return new Candidate(series, e, withEdition.field(), List.copyOf(ms), datesOf(dated, e), false);
         }
+        if (place != null) { // the post says where: the editions held there
+            dated = dated.stream().filter(d -> d.city().equalsIgnoreCase(place)).toList();
+        }
         DatedEdition last = lastBefore(dated, published);
-        Edition byMonth = inferFromMonth(series, published);
+        Edition byMonth = inferFromMonth(series, published, place != null);
         if (last != null && byMonth != null && byMonth.year() != null && !series.month().isEmpty() && byMonth.year() > last.year()) {
             last = null; // the data set stops before the edition the usual month points to (FOSDEM 2024 not listed yet)
         }
-        Edition inferred = last != null ? editionOf(series, last) : byMonth;
+        Edition inferred = last == null ? inPlace(byMonth, place)
+                : place != null && !series.numbered() ? Edition.inCity(place, last.year()) : editionOf(series, last);
         return inferred == null ? null : new Candidate(series, inferred, null, List.copyOf(ms), last, false);
+    }
+
+    /** A year edition held in the place the post names, written as the post writes the place. */
+    private static Edition inPlace(Edition e, String place) {
+        if (e == null || place == null || e.year() == null || e.number() != null || !e.label().equals(Integer.toString(e.year()))) {
+            return e;
+        }
+        return Edition.inCity(place, e.year());
+    }
+
+    /**
+     * For a series held in several places a year, the place the post names: beside the series in the title ("Agile
+     * Tour Toulouse", "Linux Day 2017 - Mantova", "Melbourne Ceph Day"), else the first of the series' host cities
+     * that the opening names. Null when it names none.
+     */
+    private String placeNamed(ConferenceSeries series, List<Mention> ms, String title, String lead) {
+        String beside = besideInTitle(ms, title);
+        if (beside != null) {
+            return beside;
+        }
+        List<DatedEdition> dated = catalogue.dated(series.slug());
+        return places.in(lead).stream().map(Places.Found::name)
+                .filter(p -> series.cities().stream().anyMatch(p::equalsIgnoreCase)
+                        || dated.stream().anyMatch(d -> d.city().equalsIgnoreCase(p)))
+                .findFirst().orElse(null);
+    }
+
+    private String besideInTitle(List<Mention> ms, String title) {
+        if (title == null || ms.stream().noneMatch(m -> m.field() == Mention.Field.TITLE)) {
+            return null;
+        }
+        List<Places.Found> found = places.in(title);
+        for (Mention m : ms) {
+            int at = m.field() == Mention.Field.TITLE ? title.indexOf(m.text()) : -1;
+            if (at < 0) {
+                continue;
+            }
+            int end = at + m.text().length();
+            for (Places.Found p : found) {
+                boolean inside = p.start() >= at && p.end() <= end;
+                if (!inside && (p.start() >= end && PLACE_AFTER.matcher(title.substring(end, p.start())).matches()
+                        || p.end() <= at && PLACE_BEFORE.matcher(title.substring(p.end(), at)).matches())) {
+                    return p.name();
+                }
+            }
+        }
+        return null;
     }
 
     /** Events named beside an edition that the catalogue does not know (or knows under this very name). */
@@ -159,9 +222,9 @@ final class CandidateFinder {
     }
 
     /** Without real dates: the latest edition held on or before the post date, from the series' usual month. */
-    private static Edition inferFromMonth(ConferenceSeries series, Instant published) {
-        if (published == null || series.byCity()) {
-            return null;
+    private static Edition inferFromMonth(ConferenceSeries series, Instant published, boolean placeKnown) {
+        if (published == null || (series.byCity() && !placeKnown)) {
+            return null; // a series held in many places a year: which one, the post must say
         }
         LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
         int firstMonth = series.month().isEmpty() ? 1 : series.month().stream().min(Integer::compare).orElse(1);

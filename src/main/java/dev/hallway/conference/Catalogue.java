@@ -69,6 +69,15 @@ public final class Catalogue {
         return dated.getOrDefault(slug, List.of());
     }
 
+    /** Every host city the catalogue knows: the data set's and the curated series' own. */
+    List<String> cities() {
+        List<String> cities = new ArrayList<>();
+        dated.values().forEach(editions -> editions.forEach(e -> cities.add(e.city())));
+        bySlug.values().forEach(s -> cities.addAll(s.cities()));
+        cities.removeIf(String::isEmpty);
+        return cities;
+    }
+
     public ConferenceSeries series(String slug) {
         return bySlug.get(slug);
     }

@@ -35,7 +35,7 @@ public final class ConferenceClassifier {
 
     ConferenceClassifier(Catalogue catalogue, ReportModel model) {
         this.catalogue = catalogue;
-        this.finder = new CandidateFinder(catalogue, DETECTOR);
+        this.finder = new CandidateFinder(catalogue, DETECTOR, LEXICON.phrases("place-names"));
         this.model = model;
     }
 

@@ -34,7 +34,10 @@ final class NameIndex {
     /** Numbered editions written without the series name: "37C3". */
     private final Map<Pattern, ConferenceSeries> standalone = new HashMap<>();
 
-    NameIndex(Iterable<ConferenceSeries> catalogue) {
+    private final Places places;
+
+    NameIndex(Iterable<ConferenceSeries> catalogue, Places places) {
+        this.places = places;
         for (ConferenceSeries series : catalogue) {
             Pattern ordinal = ordinalAfterName(series);
             add(series, series.name(), ordinal, false);
@@ -181,7 +184,7 @@ final class NameIndex {
     }
 
     /** An edition next to a name: "FOSDEM 2019", "FOSDEM'19", "2023 Percona Live", "SCaLE 20x", "DevOpsDays Amsterdam 2024". */
-    private static Edition editionAround(Tokens tokens, int start, int end, Variant v) {
+    private Edition editionAround(Tokens tokens, int start, int end, Variant v) {
         ConferenceSeries series = v.series();
         int k = end;
         while (k < tokens.size() && k < end + 2 && FILLERS.contains(tokens.get(k).lower()) && tokens.get(k).start() - tokens.get(k - 1).end() <= 2) {
@@ -195,13 +198,13 @@ final class NameIndex {
                     return Edition.numbered(series, Integer.parseInt(m.group(1)));
                 }
             }
-            if (series.byCity() && next.isCapitalized() && !next.isNumber() && k + 1 < tokens.size() && tokens.get(k + 1).isYear()) {
+            if (series.byCity() && isPlace(series, next) && k + 1 < tokens.size() && tokens.get(k + 1).isYear()) {
                 return Edition.inCity(next.text(), Integer.parseInt(tokens.get(k + 1).text()));
             }
             boolean apostrophe = "'’‘`".indexOf(tokens.charBefore(k)) >= 0;
             Integer year = next.isNumber() ? Years.of(next.text(), apostrophe) : null;
             if (year != null && !series.numbered()) {
-                if (series.byCity() && k + 1 < tokens.size() && tokens.get(k + 1).isCapitalized() && !tokens.get(k + 1).isNumber()) {
+                if (series.byCity() && k + 1 < tokens.size() && tokens.gap(k, k + 1).equals(" ") && isPlace(series, tokens.get(k + 1))) {
                     return Edition.inCity(tokens.get(k + 1).text(), year);
                 }
                 return Edition.ofYear(year, tokens, k);
@@ -211,6 +214,12 @@ final class NameIndex {
             return Edition.ofYear(Integer.parseInt(tokens.get(start - 1).text()));
         }
         return null;
+    }
+
+    /** "Amsterdam" in "DevOpsDays Amsterdam 2024": one of the series' cities or a place known elsewhere. */
+    private boolean isPlace(ConferenceSeries series, Tokens.Token t) {
+        return t.isCapitalized() && !t.isNumber()
+                && (series.cities().stream().anyMatch(t.text()::equalsIgnoreCase) || places.isPlace(t.text()));
     }
 
     private static boolean editionBefore(Tokens tokens, int start) {

@@ -49,6 +49,21 @@ class ClassifierRulesTest {
     }
 
     @Test
+    void aSeriesHeldInManyPlacesTakesThePlaceThePostNamesBesideIt() {
+        // after the name, after the year, before the name, as the post spells it
+        assertEquals("agile-tour-toulouse-2011", slug(classify("Agile Tour Toulouse 2011", PAST, "2011-10-25")));
+        assertEquals("linux-day-italia-mantova-2017", slug(classify("Linux Day 2017 - Mantova", PAST, "2017-10-29")));
+        assertEquals("4developers-wroclaw-2019", slug(classify("4Developers Wrocław - 2019", PAST, "2019-04-10")));
+        assertEquals("ceph-days-melbourne-2015", slug(classify("Melbourne Ceph Day - a recap", PAST, "2015-09-10")));
+        // no place in the title: the first of the series' host cities the opening names
+        Classification fromText = classify("Agile Tour 2010", "Last week I attended the Agile Tour in Paris. " + PAST, "2010-10-20");
+        assertEquals("agile-tour-paris-2010", slug(fromText));
+        // a capitalised word that is no place is not a city, and a series held in one place gains none
+        assertEquals("linux-day-italia-2015", slug(classify("Linux Day 2015 - E anche quest'anno è andata", PAST, "2015-10-26")));
+        assertEquals("fosdem-2020", slug(classify("FOSDEM 2020 Brussels", PAST, "2020-02-05")));
+    }
+
+    @Test
     void anEditionTheTitleDoesNotNameIsInferredFromTheDateAndSaidSo() {
         String fosdem = "I attended FOSDEM in Brussels last weekend and gave a talk in a devroom. " + PAST;
         Classification after = classify("My FOSDEM recap", fosdem, "2024-02-10");

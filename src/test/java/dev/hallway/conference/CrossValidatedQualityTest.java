@@ -24,10 +24,10 @@ class CrossValidatedQualityTest {
         System.out.print(CrossValidation.report(decisions, 10));
         CrossValidation.Figures all = CrossValidation.Figures.of(decisions);
         assertTrue(posts.size() >= 700, "labelled posts: " + posts.size());
-        // 1,133 posts: 0.776 / 0.632 / 0.943 (extra2, extra3 and extra4, blogs the model was never tuned on, are harder)
-        assertTrue(all.precision() >= 0.75, "precision " + all.line());
-        assertTrue(all.recall() >= 0.61, "recall " + all.line());
-        assertTrue(all.exactEdition() >= 0.93, "exact edition " + all.line());
+        // 1,133 posts: 0.786 / 0.659 / 0.968 (extra2, extra3 and extra4, blogs the model was never tuned on, are harder)
+        assertTrue(all.precision() >= 0.76, "precision " + all.line());
+        assertTrue(all.recall() >= 0.64, "recall " + all.line());
+        assertTrue(all.exactEdition() >= 0.95, "exact edition " + all.line());
     }
 
     /** The weights in the build are the ones the training command fits on the labelled posts of the repository. */
