@@ -101,7 +101,24 @@ final class ReportFeatures {
         v.set("looks-forward-without-looking-back", looksForward && !looksBack, title);
         v.set("named-in-title-and-looks-back", c.namedIn(Mention.Field.TITLE) && looksBack, title);
         v.set("named-in-text-only-and-looks-back", onlyInText(c) && looksBack, title);
+        if (c.inferred()) {
+            inferredAnd(v);
+        }
         return v;
+    }
+
+    /**
+     * An edition the post does not name is a weaker candidate, unless the timing and the title say report: the same
+     * facts weighed apart for inferred editions (cross-validated over 1,133 posts: 0.786 / 0.659 → 0.791 / 0.667;
+     * the same crosses for detected events did worse).
+     */
+    private static void inferredAnd(Vector v) {
+        for (String f : List.copyOf(v.values().keySet())) {
+            if (f.contains("posted-") || f.equals("title-looking-back") || f.equals("title-first-person-past")
+                    || f.equals("named-in-title-and-looks-back") || f.startsWith("title-is-") || f.equals("title-day-n")) {
+                v.set("inferred-and-" + f, true, v.why().get(f));
+            }
+        }
     }
 
     /** The title's other words (and Japanese/Korean character pairs): what the cue lists do not know yet. */
