@@ -26,6 +26,31 @@ final class EventDetector {
             "september", "october", "november", "december", "version", "release", "v", "episode", "issue", "week",
             "year", "edition", "update", "updates", "news", "vol", "volume", "chapter", "season", "q1", "q2", "q3", "q4"));
 
+    /**
+     * Dates are not names either ("Fin Avril 2025", "Sabato 5 Marzo 2011", "Jahresrückblick 2016"): months, weekdays
+     * and the words around them in the ten languages of the cue lexicon.
+     */
+    private static final Set<String> DATE_WORDS = Set.copyOf(java.util.List.of(
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "mid", "late", "end",
+            "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
+            "octobre", "novembre", "décembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "début", "debut", "fin", "mi",
+            "januar", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember", "montag", "dienstag",
+            "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "anfang", "ende", "jahresrückblick", "jahresrueckblick",
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+            "diciembre", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+            "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "lunedì",
+            "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi", "sabato",
+            "domenica",
+            "janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+            "segunda", "terça", "terca", "quarta", "quinta", "sexta",
+            "styczeń", "styczen", "luty", "marzec", "kwiecień", "kwiecien", "maj", "czerwiec", "lipiec", "sierpień",
+            "sierpien", "wrzesień", "wrzesien", "październik", "pazdziernik", "listopad", "grudzień", "grudzien",
+            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "wrzesnia",
+            "października", "pazdziernika", "listopada", "grudnia",
+            "januari", "februari", "maart", "mei", "augustus", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+            "zaterdag", "zondag"));
+
     record Detected(String name, Edition edition, String text) {
     }
 
@@ -39,6 +64,7 @@ final class EventDetector {
     EventDetector(List<String> eventWords, List<String> cueWords) {
         this.eventWords = Set.copyOf(eventWords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
         java.util.Set<String> not = new java.util.HashSet<>(NOT_NAMES);
+        not.addAll(DATE_WORDS);
         cueWords.stream().filter(w -> !w.contains(" ")).map(w -> w.toLowerCase(Locale.ROOT)).forEach(not::add);
         not.removeAll(this.eventWords);
         this.notNames = Set.copyOf(not);

@@ -163,12 +163,16 @@ final class ReportFeatures {
     private void detected(Vector v, ClassifierInput post, Candidate c) {
         String name = c.series().name();
         String[] words = name.split("[\\s\\-.:']+");
-        boolean eventWord = false;
+        boolean eventWord = false, gathering = false;
         // the words as written, with the event word the name may have shed ("Zorblax Conference 2019" → Zorblax)
         for (String w : c.mentions().get(0).text().split("[\\s\\-.:']+")) {
-            eventWord |= isEventWord(w.toLowerCase(Locale.ROOT));
+            String lower = w.toLowerCase(Locale.ROOT);
+            eventWord |= isEventWord(lower);
+            gathering |= GATHERINGS.contains(lower);
         }
         v.set("event-name-has-an-event-word", eventWord, name);
+        // a hackathon, meetup or workshop is more often a company's or a group's own than a conference
+        v.set("event-name-is-a-gathering", gathering, name);
         v.set("event-name-is-one-word", words.length == 1, name);
         v.set("event-name-is-long", words.length >= 4, name);
         String lowerName = name.toLowerCase(Locale.ROOT);
@@ -177,6 +181,11 @@ final class ReportFeatures {
         String text = post.text() == null ? "" : post.text().toLowerCase(Locale.ROOT);
         v.set("event-name-repeated-in-text", text.contains(lowerName), name);
     }
+
+    private static final java.util.Set<String> GATHERINGS = java.util.Set.of("hackathon", "hackathons", "meetup", "meetups",
+            "workshop", "workshops", "hackfest", "codefest", "jam", "seminar", "seminaire", "séminaire", "atelier",
+            "ateliers", "borrel", "nieuwjaarsborrel", "stammtisch", "treffen", "spotkanie", "encontro", "incontro",
+            "retreat", "awards", "party", "webinar", "勉強会", "もくもく会");
 
     private boolean isEventWord(String lower) {
         return lexicon.phrases("event-words").contains(lower) || (lower.length() > 4 && (lower.endsWith("conf")
