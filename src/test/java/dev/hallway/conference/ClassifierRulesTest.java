@@ -24,6 +24,12 @@ class ClassifierRulesTest {
         return CLASSIFIER.classify(new ClassifierInput(title, tags, url, text, hint, Instant.parse(date + "T12:00:00Z")));
     }
 
+    /** The most probable candidate's slug, decided or not. */
+    private static String nearest(String title, String text, String date) {
+        return slug(CLASSIFIER.nearest(new ClassifierInput(title, List.of(), "https://blog.example/post", text, null,
+                Instant.parse(date + "T12:00:00Z"))));
+    }
+
     private static String slug(Classification c) {
         return c == null ? null : c.slug();
     }
@@ -50,17 +56,17 @@ class ClassifierRulesTest {
 
     @Test
     void aSeriesHeldInManyPlacesTakesThePlaceThePostNamesBesideIt() {
-        // after the name, after the year, before the name, as the post spells it
-        assertEquals("agile-tour-toulouse-2011", slug(classify("Agile Tour Toulouse 2011", PAST, "2011-10-25")));
-        assertEquals("linux-day-italia-mantova-2017", slug(classify("Linux Day 2017 - Mantova", PAST, "2017-10-29")));
-        assertEquals("4developers-wroclaw-2019", slug(classify("4Developers Wrocław - 2019", PAST, "2019-04-10")));
-        assertEquals("ceph-days-melbourne-2015", slug(classify("Melbourne Ceph Day - a recap", PAST, "2015-09-10")));
+        // the place is the candidate's, whatever the model then weighs: after the name, after the year, before the
+        // name, as the post spells it
+        assertEquals("agile-tour-toulouse-2011", nearest("Agile Tour Toulouse 2011", PAST, "2011-10-25"));
+        assertEquals("linux-day-italia-mantova-2017", nearest("Linux Day 2017 - Mantova", PAST, "2017-10-29"));
+        assertEquals("4developers-wroclaw-2019", nearest("4Developers Wrocław - 2019", PAST, "2019-04-10"));
+        assertEquals("ceph-days-melbourne-2015", nearest("Melbourne Ceph Day - a recap", PAST, "2015-09-10"));
         // no place in the title: the first of the series' host cities the opening names
-        Classification fromText = classify("Agile Tour 2010", "Last week I attended the Agile Tour in Paris. " + PAST, "2010-10-20");
-        assertEquals("agile-tour-paris-2010", slug(fromText));
+        assertEquals("agile-tour-paris-2010", nearest("Agile Tour 2010", "Last week I attended the Agile Tour in Paris. " + PAST, "2010-10-20"));
         // a capitalised word that is no place is not a city, and a series held in one place gains none
-        assertEquals("linux-day-italia-2015", slug(classify("Linux Day 2015 - E anche quest'anno è andata", PAST, "2015-10-26")));
-        assertEquals("fosdem-2020", slug(classify("FOSDEM 2020 Brussels", PAST, "2020-02-05")));
+        assertEquals("linux-day-italia-2015", nearest("Linux Day 2015 - E anche quest'anno è andata", PAST, "2015-10-26"));
+        assertEquals("fosdem-2020", nearest("FOSDEM 2020 Brussels", PAST, "2020-02-05"));
     }
 
     @Test
