@@ -27,8 +27,14 @@ final class NameIndex {
             "the", "de", "des", "du", "la", "le", "in", "à", "a");
 
     private record Variant(ConferenceSeries series, String[] lower, String[] original, boolean exactCase,
-                           Pattern ordinalAfter) {
+                           Pattern ordinalAfter, boolean editionRequired) {
+        Variant(ConferenceSeries series, String[] lower, String[] original, boolean exactCase, Pattern ordinalAfter) {
+            this(series, lower, original, exactCase, ordinalAfter, false);
+        }
     }
+
+    /** The event word a name the open data set lists may be written without: "Fronteers 2011" for Fronteers Conference. */
+    private static final Set<String> CONFERENCE_WORDS = Set.of("conference", "conf", "konferenz", "conférence");
 
     private final Map<String, List<Variant>> byFirstWord = new HashMap<>();
     /** Numbered editions written without the series name: "37C3". */
@@ -69,6 +75,10 @@ final class NameIndex {
             // "PyConJP", "DevoxxUK", "AndroidMakers": short names are also written without their spaces (a name only
             // the open data set lists, as written: "AndroidMakers", not "androidmakers")
             put(new Variant(series, new String[]{String.join("", lower)}, new String[]{String.join("", original)}, exactCase, ordinal));
+        }
+        if (series.listed() && lower.length == 2 && lower[0].length() >= 5 && CONFERENCE_WORDS.contains(lower[1])) {
+            // only beside an edition: "Fronteers 2011" is the conference, "Functional Java" is not Functional Conf
+            put(new Variant(series, new String[]{lower[0]}, new String[]{original[0]}, true, ordinal, true));
         }
     }
 
@@ -134,7 +144,7 @@ final class NameIndex {
                 continue;
             }
             Edition edition = fusedDigits != null ? fusedEdition(v, fusedDigits) : editionAround(tokens, i, end, v);
-            if (fusedDigits != null && edition == null) {
+            if ((fusedDigits != null || v.editionRequired()) && edition == null) {
                 continue; // "fosdemfoo1" is not FOSDEM
             }
             boolean caseOk = !v.exactCase() || casingMatches(tokens, i, v, fusedDigits != null) || edition != null;
