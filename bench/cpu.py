@@ -14,7 +14,7 @@ import sys
 
 HZ = os.sysconf("SC_CLK_TCK")
 GROUPS = [("poll threads", r"^hallway-poll"), ("JIT compiler", r"Compiler|CompilerThre"),
-          ("GC/VM", r"^(GC Thread|G1 |VM Thread|VM Periodic|Sweeper)"), ("HTTP client", r"^HttpClient"),
+          ("GC/VM", r"^(GC Thread|G1 |VM Thread|VM Periodic|Sweeper)"), ("HTTP client", r"^(HttpClient|hallway-http|hallway-fetch)"),
           ("H2", r"^(H2|MVStore)"), ("request threads", r"^(executor-thread|vert\.x)")]
 
 

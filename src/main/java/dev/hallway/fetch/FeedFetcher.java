@@ -20,10 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
@@ -47,17 +51,57 @@ public class FeedFetcher {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
+    /** The deadlines of bodies being read: one daemon thread for all fetches. */
+    private static final ScheduledExecutorService TIMERS = timers();
+
     private HttpClient client;
     private String userAgent;
 
     @PostConstruct
     void init() {
         client = HttpClient.newBuilder()
+                .executor(clientThreads())
                 .connectTimeout(config.fetch().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         userAgent = "Hallway/" + version + " (+" + config.baseUrl() + "; feed aggregator)";
+    }
+
+    private static ScheduledExecutorService timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("hallway-fetch-deadline"));
+        timers.setRemoveOnCancelPolicy(true); // a fetch that finishes in time leaves no task behind
+        return timers;
+    }
+
+    /**
+     * What the client runs off the calling thread (chiefly the hand-off of data its selector thread read): a bounded
+     * pool whose threads stay between the fetches of a cycle, instead of the client's default unbounded cached pool.
+     */
+    private static ExecutorService clientThreads() {
+        int n = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("hallway-http"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * A body handler's subscriber for another client of ours (WebSub's): at most {@code cap} bytes, failed with an
+     * {@link HttpTimeoutException} when not complete by {@code deadlineNanos} ({@link System#nanoTime()}), since the
+     * JDK client's request timeout stops at the headers.
+     */
+    public static HttpResponse.BodySubscriber<byte[]> cappedBody(long cap, String capKey, long deadlineNanos) {
+        return new CappedBodySubscriber(cap, capKey, true, deadlineNanos, TIMERS);
     }
 
     public String userAgent() {
@@ -132,25 +176,24 @@ public class FeedFetcher {
         return builder.build();
     }
 
+    /**
+     * One request on the calling (poll) thread. {@code HttpClient.send} runs the exchange on the caller, the client's
+     * selector thread and our small pool; {@code sendAsync} would hand every response over to the common pool, which
+     * on a machine of 2 CPUs starts a new thread for each. The deadline holds in two parts: the request's timeout
+     * until the headers are in (the JDK client's own timer), then the body's timer ({@link CappedBodySubscriber}).
+     */
     private HttpResponse<byte[]> send(HttpRequest request, long cap, String capKey, long deadline) throws FetchException {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            int status = info.statusCode();
-            if (isRedirect(status) || status == 304 || status >= 400) {
-                return HttpResponse.BodySubscribers.replacing(new byte[0]);
-            }
-            return new CappedBodySubscriber(cap, capKey);
-        });
         try {
-            return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timedOut();
-        } catch (InterruptedException e) {
-            future.cancel(true);
+            return client.send(request, info -> {
+                int status = info.statusCode();
+                boolean keep = !(isRedirect(status) || status == 304 || status >= 400);
+                return new CappedBodySubscriber(cap, capKey, keep, deadline, TIMERS);
+            });
+        } catch (InterruptedException e) { // send() has cancelled the exchange
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted (shutting down)");
-        } catch (ExecutionException e) {
-            throw describe(e.getCause(), request.uri());
+        } catch (IOException | RuntimeException e) {
+            throw describe(e, request.uri());
         }
     }
 
@@ -189,14 +232,16 @@ public class FeedFetcher {
 
     /** Turns the HTTP client's exceptions into one line an operator understands. */
     private FetchException describe(Throwable cause, URI uri) {
-        if (cause instanceof BodyTooLargeException) {
-            return new FetchException(cause.getMessage(), cause);
+        // send() wraps what failed the exchange (the body subscriber's cap or deadline) in exceptions of its own
+        BodyTooLargeException tooLarge = find(cause, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return new FetchException(tooLarge.getMessage(), cause);
         }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
             return new FetchException("could not connect to " + uri.getHost() + " within "
                     + seconds(config.fetch().connectTimeout()) + " (hallway.fetch.connect-timeout)", cause);
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (find(cause, HttpTimeoutException.class) != null) {
             return timedOut();
         }
         Throwable root = cause;
@@ -218,6 +263,15 @@ public class FeedFetcher {
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new FetchException("network error: " + message, cause);
+    }
+
+    private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static URI parse(String url) throws FetchException {

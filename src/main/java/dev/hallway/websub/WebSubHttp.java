@@ -1,7 +1,6 @@
 package dev.hallway.websub;
 
 import dev.hallway.config.HallwayConfig;
-import dev.hallway.fetch.CappedBodySubscriber;
 import dev.hallway.fetch.FeedFetcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +90,9 @@ class WebSubHttp {
 
     private Answer send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<byte[]> response = client.send(request, info -> new CappedBodySubscriber(ANSWER_CAP, "the cap on a WebSub peer's answer"));
+            long deadline = System.nanoTime() + config.fetch().requestTimeout().toNanos();
+            HttpResponse<byte[]> response = client.send(request,
+                    info -> FeedFetcher.cappedBody(ANSWER_CAP, "the cap on a WebSub peer's answer", deadline));
             return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

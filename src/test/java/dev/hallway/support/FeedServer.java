@@ -48,31 +48,46 @@ public final class FeedServer implements AutoCloseable {
         }
     }
 
-    /** A scripted answer. */
-    public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay) {
+    /**
+     * A scripted answer.
+     *
+     * @param delay   before the headers
+     * @param dribble when not zero, the body is sent one byte at a time, this long apart (a slow-loris server)
+     */
+    public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, Duration dribble) {
         public static Reply of(int status) {
-            return new Reply(status, Map.of(), new byte[0], Duration.ZERO);
+            return new Reply(status, Map.of(), new byte[0], Duration.ZERO, Duration.ZERO);
         }
 
         public static Reply ok(byte[] body, String contentType) {
-            return new Reply(200, Map.of("Content-Type", contentType), body, Duration.ZERO);
+            return new Reply(200, Map.of("Content-Type", contentType), body, Duration.ZERO, Duration.ZERO);
         }
 
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, delay);
+            return new Reply(status, h, body, delay, dribble);
         }
 
         public Reply after(Duration wait) {
-            return new Reply(status, headers, body, wait);
+            return new Reply(status, headers, body, wait, dribble);
         }
+
+        /** The headers at once, then the body a byte every {@code every}. */
+        public Reply dribbled(Duration every) {
+            return new Reply(status, headers, body, delay, every);
+        }
+    }
+
+    /** A dribbled body's end: when its sending stopped, and whether because the client closed the connection. */
+    public record Dribbled(String path, long atNanos, boolean clientClosed) {
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Dribbled> dribbled = new CopyOnWriteArrayList<>();
 
     private FeedServer(HttpServer server) {
         this.server = server;
@@ -126,6 +141,11 @@ public final class FeedServer implements AutoCloseable {
         });
     }
 
+    /** Every dribbled body that has stopped being sent, in the order they stopped. */
+    public List<Dribbled> dribbled() {
+        return List.copyOf(dribbled);
+    }
+
     /** Every request so far. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -176,7 +196,9 @@ public final class FeedServer implements AutoCloseable {
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             boolean noBody = reply.status() == 304 || reply.status() == 204 || reply.body().length == 0;
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-            if (!noBody) {
+            if (!noBody && !reply.dribble().isZero()) {
+                dribble(exchange, path, reply);
+            } else if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(reply.body());
                 } catch (IOException clientGaveUp) {
@@ -184,6 +206,22 @@ public final class FeedServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void dribble(HttpExchange exchange, String path, Reply reply) {
+        boolean closed = false;
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : reply.body()) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(reply.dribble().toMillis());
+            }
+        } catch (IOException clientGaveUp) {
+            closed = true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+        dribbled.add(new Dribbled(path, System.nanoTime(), closed));
     }
 
     @Override
