@@ -138,6 +138,21 @@ public interface HallwayConfig {
 
         /** Key for unsubscribe links; without one, a key is generated and kept in the database. */
         Optional<String> secret();
+
+        /**
+         * Digest messages sent at once, each over its own pooled, kept-alive SMTP connection (keep it at most
+         * quarkus.mailer.max-pool-size, 10 by default).
+         */
+        @WithDefault("4")
+        int concurrency();
+
+        /**
+         * How long one message may take, from asking for a connection to the server's last reply; also the
+         * connection's connect and idle timeout. A send that takes longer fails as a passing failure (retried), and
+         * the mail client is replaced by a fresh one.
+         */
+        @WithDefault("30s")
+        Duration sendTimeout();
     }
 
     interface Digest {
