@@ -139,10 +139,7 @@ public interface HallwayConfig {
         /** Key for unsubscribe links; without one, a key is generated and kept in the database. */
         Optional<String> secret();
 
-        /**
-         * Digest messages sent at once, each over its own pooled, kept-alive SMTP connection (keep it at most
-         * quarkus.mailer.max-pool-size, 10 by default).
-         */
+        /** Messages sent at once, each through its own mail client and kept-alive SMTP connection. */
         @WithDefault("4")
         int concurrency();
 

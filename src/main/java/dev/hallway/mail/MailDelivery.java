@@ -18,8 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rejection (5xx) from a passing failure ({@link SmtpFailures}). Delivery is on only when hallway.mail.enabled is
  * true (with the SMTP server in quarkus.mailer.*): otherwise messages are not sent, and callers say so.
  * <p>
- * Sends go through a Vert.x mail client of its own ({@link SmtpSettings}: the quarkus.mailer.* server), safe to call
- * from several threads at once, each send over a pooled, kept-alive connection. Every send is bounded by
- * hallway.mail.send-timeout: the Vert.x mail client (4.5.26) can lose a send for good when sends are in flight while
- * connections fail (a refused server): its pool disposes of an endpoint that has no connection left while another
- * send is being queued on it, and that send's request is dropped without an answer (SMTPConnectionPool ignores
- * Endpoint.getConnection's false; seen with four sends at once on a fresh client, and after refusals). Such a send
- * fails after the timeout, as a passing failure, and the client is replaced by a fresh one (the old one closed), so
- * nothing of a stalled client lingers. To keep that rare, a client takes one send at a time until a send has gone
- * through it (a fresh client, or one whose last send could not reach the server); then sends run side by side over
- * its pooled connections.
+ * Sends go through Vert.x mail clients of its own ({@link SmtpSettings}: the quarkus.mailer.* server), in
+ * hallway.mail.concurrency lanes: each lane is one client with one kept-alive connection and one send at a time, and
+ * callers take whichever lane is free. One send at a time per client, because the Vert.x mail client 4.5.26 loses
+ * sends when several are in flight on one client while connections are made or fail: its pool disposes of an
+ * endpoint that has no connection left while another send is being queued on it (SMTPConnectionPool ignores
+ * Endpoint.getConnection's false), and that send never gets an answer (seen with four sends at once on a fresh
+ * client, with the server refusing, and as the pool grew from one connection to four). Every send is also bounded
+ * by hallway.mail.send-timeout: one that outlasts it fails as a passing failure (retried) and its lane gets a fresh
+ * client (the old one closed, with its socket), so nothing of a stalled client lingers.
  */
 @ApplicationScoped
 public class MailDelivery {
@@ -56,20 +59,15 @@ public class MailDelivery {
     private String messageIdDomain;
     private Duration timeout;
     private MailConfig smtp;
-    /** A mail client and whether a send has gone through it since it was made or last failed to reach the server. */
-    private static final class Client {
-        final MailClient mail;
-        volatile boolean proven;
-
-        Client(MailClient mail) {
-            this.mail = mail;
-        }
-    }
-
-    /** The client in use; replaced after a send that timed out. Guarded by this. */
-    private Client client;
-    private boolean closed;
+    private BlockingQueue<Lane> free;
+    private final List<Lane> lanes = new ArrayList<>();
+    private volatile boolean closed;
     private final AtomicInteger replaced = new AtomicInteger();
+
+    /** One mail client used by one send at a time; its client is made on first use and after a timeout. */
+    private static final class Lane {
+        MailClient client;
+    }
 
     /** Why a message could not be sent. */
     public static class SendFailure extends Exception {
@@ -92,14 +90,26 @@ public class MailDelivery {
         messageIdDomain = dev.hallway.config.BaseUrl.host(config.baseUrl(), "hallway.localhost");
         timeout = config.mail().sendTimeout();
         smtp = SmtpSettings.from(ConfigProvider.getConfig(), timeout);
+        smtp.setMaxPoolSize(1); // one send at a time per client: one connection, kept alive
+        int count = Math.max(1, config.mail().concurrency());
+        free = new ArrayBlockingQueue<>(count);
+        for (int i = 0; i < count; i++) {
+            Lane lane = new Lane();
+            lanes.add(lane);
+            free.add(lane);
+        }
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
         closed = true;
-        if (client != null) {
-            closeQuietly(client.mail);
-            client = null;
+        for (Lane lane : lanes) {
+            synchronized (lane) {
+                if (lane.client != null) {
+                    closeQuietly(lane.client);
+                    lane.client = null;
+                }
+            }
         }
     }
 
@@ -126,34 +136,49 @@ public class MailDelivery {
         headers.forEach(all::add);
         MailMessage message = new MailMessage().setFrom(config.mail().from()).setTo(to).setSubject(subject)
                 .setHtml(html).setText(text).setHeaders(all);
-        Client used = client();
-        if (used.proven) {
-            send(used, message);
-        } else {
-            synchronized (used) { // one at a time until a send has gone through this client
-                send(used, message);
-            }
+        Lane lane;
+        try {
+            lane = free.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailure("no SMTP reply: interrupted while waiting to send", false, e);
+        }
+        if (lane == null) {
+            throw new SendFailure("no SMTP reply: every mail client stayed busy for hallway.mail.send-timeout (" + timeout + ")",
+                    false, null);
+        }
+        try {
+            send(lane, message);
+        } finally {
+            free.add(lane);
         }
     }
 
-    private void send(Client used, MailMessage message) throws SendFailure {
+    /** One send on a lane this thread holds. */
+    private void send(Lane lane, MailMessage message) throws SendFailure {
+        MailClient client;
+        synchronized (lane) {
+            if (closed) {
+                throw new SendFailure("no SMTP reply: the mail client is closed (shutting down)", false, null);
+            }
+            if (lane.client == null) {
+                lane.client = MailClient.create(vertx, new MailConfig(smtp));
+            }
+            client = lane.client;
+        }
         CompletableFuture<MailResult> result;
         try {
-            result = used.mail.sendMail(message).toCompletionStage().toCompletableFuture();
+            result = client.sendMail(message).toCompletionStage().toCompletableFuture();
         } catch (RuntimeException e) {
             throw SmtpFailures.classify(e);
         }
         try {
             result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            used.proven = true;
         } catch (ExecutionException e) {
-            SendFailure failure = SmtpFailures.classify(e.getCause());
-            // a reply (451, 550) came over a working connection; anything else: the server may be gone
-            used.proven = SmtpFailures.replied(e.getCause());
-            throw failure;
+            throw SmtpFailures.classify(e.getCause());
         } catch (TimeoutException e) {
             result.cancel(false);
-            replace(used);
+            replace(lane, client);
             throw new MailDelivery.SendFailure("no SMTP reply: the send took longer than hallway.mail.send-timeout ("
                     + timeout + "); the mail client was replaced", false, e);
         } catch (InterruptedException e) {
@@ -162,25 +187,17 @@ public class MailDelivery {
         }
     }
 
-    private synchronized Client client() throws SendFailure {
-        if (closed) {
-            throw new SendFailure("no SMTP reply: the mail client is closed (shutting down)", false, null);
+    /** The lane's client let a send go unanswered: its next send gets a fresh one. */
+    private void replace(Lane lane, MailClient stalled) {
+        synchronized (lane) {
+            if (lane.client != stalled) {
+                return;
+            }
+            lane.client = null;
         }
-        if (client == null) {
-            client = new Client(MailClient.create(vertx, new MailConfig(smtp)));
-        }
-        return client;
-    }
-
-    /** The client let a send go unanswered: later sends get a fresh one (once, however many sends saw it). */
-    private synchronized void replace(Client stalled) {
-        if (client != stalled) {
-            return;
-        }
-        client = null;
         replaced.incrementAndGet();
-        Log.warnf("a send got no answer within %s: replacing the mail client", timeout);
-        closeQuietly(stalled.mail); // its sends still in flight fail now, as passing failures
+        Log.warnf("a send got no answer within %s: replacing its mail client", timeout);
+        closeQuietly(stalled); // closes its connection too
     }
 
     private static void closeQuietly(MailClient c) {

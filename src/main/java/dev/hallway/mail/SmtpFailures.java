@@ -21,11 +21,6 @@ final class SmtpFailures {
         return new MailDelivery.SendFailure(describe(failure, reply), permanent, failure);
     }
 
-    /** Whether the server answered (with a refusal): the connection worked. */
-    static boolean replied(Throwable failure) {
-        return replyIn(failure) != null;
-    }
-
     private static SMTPException replyIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SMTPException smtp) {

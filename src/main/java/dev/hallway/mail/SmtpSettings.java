@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The SMTP server of the standard {@code quarkus.mailer.*} keys, as a Vert.x {@link MailConfig} for the mail client
- * {@link MailDelivery} owns (its own client, so it can drop one that stalled and start afresh). The keys and their
+ * {@link MailDelivery} owns (its own clients, so it can drop one that stalled and start afresh; it sets the pool size
+ * itself). The keys and their
  * defaults are the Quarkus mailer's: host, port, username, password, tls (or ssl), start-tls, login, auth-methods,
  * trust-all, own-host-name, max-pool-size, keep-alive, keep-alive-timeout, pool-cleaner-period, disable-esmtp,
  * pipelining, allow-rcpt-errors, max-mails-per-connection. Not read: trust and key stores, DKIM, NTLM, named TLS
