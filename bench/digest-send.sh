@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Digest send benchmark: build one week's digest and send it to N confirmed subscribers through a local SMTP sink.
-# Prints messages sent (sink and app), total time, messages/s, peak RSS of the app and heap figures.
+# Digest send benchmark: build one week's digest and send it to N confirmed subscribers through Postfix's smtp-sink
+# (a C SMTP sink, so the figures measure Hallway, not the sink), then measure the sink's own acceptance rate in the
+# same run with Postfix's C client smtp-source, same message size and one connection as Hallway uses.
+# Prints messages sent (sink and app), total time, messages/s, CPU per message, peak RSS of the app and heap figures.
 #
 #   bench/digest-send.sh                 # from the repository root
+#
+# Needs smtp-sink and smtp-source from Debian's postfix package; run as root, the script installs it
+# (DEBIAN_FRONTEND=noninteractive, "No configuration": the postfix daemon is never configured or started).
 #
 # Environment (all optional):
 #   SUBSCRIBERS=10000     confirmed subscribers to create
 #   WEEK=2026-W06         ISO week the generated conference reports are dated in (must be in the past)
-#   APP_JAVA_OPTS=        extra JVM options for the measured app run (e.g. -Xmx256m)
+#   APP_JAVA_OPTS=        extra JVM options for the measured app run (e.g. -Xmx256m); none by default
 #   JSTACK_SAMPLES=0      take this many jstack samples of the app while it sends (kept in the work dir)
 #   JSTACK_INTERVAL=2     seconds between samples
 #   SEND_TIMEOUT=1800     seconds allowed for the whole send before giving up
 #   KEEP=0                1 keeps the work dir (DB, logs, feeds) after a successful run
 #   REBUILD=0             1 rebuilds even when target/quarkus-app/quarkus-run.jar exists
+#   APP_DIR=target/quarkus-app  the packaged app to measure (a copy of another build, for before/after in one session)
+#   APP_PROPS_EXTRA=      extra -D settings for the measured run (e.g. -Dhallway.mail.concurrency=1)
 # Loopback only: the app, the feed server and the SMTP sink all listen on 127.0.0.1.
 set -euo pipefail
 
@@ -28,7 +35,9 @@ TOKEN=bench
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+APP_DIR=${APP_DIR:-$ROOT/target/quarkus-app}
+JAR=$APP_DIR/quarkus-run.jar
+APP_PROPS_EXTRA=${APP_PROPS_EXTRA:-}
 
 log() { printf '[digest-bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; FAILED=1; exit 1; }
@@ -36,7 +45,7 @@ die() { log "FAILED: $*"; FAILED=1; exit 1; }
 # ---------------------------------------------------------------- work dir, processes, cleanup
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/digest-bench.XXXXXX")
 FAILED=0
-APP_PID= SINK_PID= HTTP_PID= SAMPLER_PID=
+APP_PID= SINK_PID= HTTP_PID= SAMPLER_PID= PROGRESS_PID=
 stop_pid() { # pid, seconds to wait after TERM
     local pid=$1 wait=${2:-20} i
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
@@ -49,6 +58,7 @@ cleanup() {
     local rc=$?
     set +e
     stop_pid "$SAMPLER_PID" 2
+    stop_pid "$PROGRESS_PID" 2
     stop_pid "$APP_PID" 30
     stop_pid "$SINK_PID" 5
     stop_pid "$HTTP_PID" 5
@@ -83,20 +93,34 @@ json() { # json EXPRESSION < json  -- EXPRESSION in Python over `d`
 }
 
 # ---------------------------------------------------------------- 1. build
-if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ]; then
+if [ "$REBUILD" = 1 ] || { [ ! -f "$JAR" ] && [ "$APP_DIR" = "$ROOT/target/quarkus-app" ]; }; then
     log "building (./mvnw -q -DskipTests package)"
     ./mvnw -q -DskipTests package
 fi
 [ -f "$JAR" ] || die "no $JAR after the build"
-H2_JAR=$(ls "$ROOT"/target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -1)
-[ -f "$H2_JAR" ] || die "no H2 jar in target/quarkus-app/lib/main"
+H2_JAR=$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar | head -1)
+[ -f "$H2_JAR" ] || die "no H2 jar in $APP_DIR/lib/main"
 
-# ---------------------------------------------------------------- 2. SMTP sink
+# ---------------------------------------------------------------- 2. SMTP sink (Postfix's smtp-sink)
+PATH=$PATH:/usr/sbin
+if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
+    [ "$(id -u)" = 0 ] || die "smtp-sink/smtp-source missing: sudo apt-get install postfix (choose 'No configuration')"
+    log "installing Debian's postfix for smtp-sink and smtp-source (the daemon is not configured or started)"
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q postfix >"$WORK/apt.log" 2>&1 \
+        || die "apt-get install postfix failed: $(tail -5 "$WORK/apt.log")"
+fi
 SMTP_PORT=$(free_port)
-java -Xmx128m -XX:+UseSerialGC "$ROOT/bench/DigestSmtpSink.java" "$SMTP_PORT" >"$WORK/sink.log" 2>&1 &
+SINK_USER=()
+[ "$(id -u)" = 0 ] && SINK_USER=(-u nobody) # smtp-sink refuses to keep root privileges
+# -c: "sess=N quit=N mesg=N" counters, rewritten in place (\r) at every message and session end
+smtp-sink -c "${SINK_USER[@]}" "127.0.0.1:$SMTP_PORT" 256 >"$WORK/sink.log" 2>&1 &
 SINK_PID=$!
-wait_for 120 "SMTP sink" grep -q '^ready' "$WORK/sink.log" || die "SMTP sink did not start: $(cat "$WORK/sink.log")"
-log "SMTP sink on 127.0.0.1:$SMTP_PORT (pid $SINK_PID)"
+wait_for 30 "SMTP sink" bash -c "exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT" || die "smtp-sink did not start: $(cat "$WORK/sink.log")"
+log "smtp-sink on 127.0.0.1:$SMTP_PORT (pid $SINK_PID)"
+# the sink's latest counters: sink_count mesg|sess
+sink_count() { tail -c 200 "$WORK/sink.log" | tr '\r' '\n' | grep -o "$1=[0-9]*" | tail -1 | cut -d= -f2; }
+sink_rchar() { awk '/^rchar/ {print $2}' "/proc/$SINK_PID/io"; }
 
 # ---------------------------------------------------------------- 3. feeds with one week of conference reports
 MONDAY=$(python3 - "$WEEK" <<'EOF'
@@ -243,11 +267,11 @@ COUNT=$(java -cp "$H2_JAR" org.h2.tools.Shell -url "$DB_URL" -user hallway -pass
 
 # ---------------------------------------------------------------- 4. measured run
 APP_PROPS+=(
-    "-Dquarkus.mailer.host=127.0.0.1" "-Dquarkus.mailer.port=$SMTP_PORT"
+    "-Dhallway.mail.enabled=true" "-Dquarkus.mailer.host=127.0.0.1" "-Dquarkus.mailer.port=$SMTP_PORT"
     "-Dquarkus.mailer.start-tls=DISABLED" "-Dquarkus.mailer.tls=false"
 )
 # shellcheck disable=SC2086
-start_app send "-Xlog:gc*:file=$WORK/gc.log:uptime,level,tags" $APP_JAVA_OPTS
+start_app send "-Xlog:gc*:file=$WORK/gc.log:uptime,level,tags" $APP_JAVA_OPTS $APP_PROPS_EXTRA
 # let the scheduled outbox pass (5 s after start) go by before the admin call
 while [ $((SECONDS - APP_STARTED)) -lt 10 ]; do sleep 0.5; done
 admin GET /admin/digests -m 30 | json "d['deliveryEnabled']" | grep -q True || die "the app says mail delivery is off"
@@ -276,9 +300,24 @@ fi
 
 log "POST /admin/digests/send?week=$WEEK to $SUBSCRIBERS subscribers"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-APP_CPU0=$(cpu_ms "$APP_PID") SINK_CPU0=$(cpu_ms "$SINK_PID")
+APP_CPU0=$(cpu_ms "$APP_PID") SINK_CPU0=$(cpu_ms "$SINK_PID") SINK_RCHAR0=$(sink_rchar)
+SESS0=$(sink_count sess) MESG0=$(sink_count mesg)
 GC_LINES0=$(wc -l <"$WORK/gc.log")
 T0=$(now_ms)
+# when the first and the last message reached the sink (0.2 s resolution)
+(
+    prev=${MESG0:-0}
+    while sleep 0.2; do
+        m=$(sink_count mesg)
+        if [ -n "$m" ] && [ "$m" != "$prev" ]; then
+            t=$(now_ms)
+            [ -f "$WORK/first_ms" ] || echo "$t" >"$WORK/first_ms"
+            echo "$t" >"$WORK/last_ms"
+            prev=$m
+        fi
+    done
+) &
+PROGRESS_PID=$!
 HTTP_CODE=$(admin POST "/admin/digests/send?week=$WEEK" -m "$SEND_TIMEOUT" -o "$WORK/send.json" -w '%{http_code}' \
     || echo "curl-$?")
 T1=$(now_ms)
@@ -293,7 +332,10 @@ while true; do
     sleep 1
 done
 T2=$(now_ms)
-APP_CPU1=$(cpu_ms "$APP_PID") SINK_CPU1=$(cpu_ms "$SINK_PID")
+APP_CPU1=$(cpu_ms "$APP_PID") SINK_CPU1=$(cpu_ms "$SINK_PID") SINK_RCHAR1=$(sink_rchar)
+sleep 0.5 # the last progress sample
+stop_pid "$PROGRESS_PID" 2
+PROGRESS_PID=
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -n "$SAMPLER_PID" ]; then wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; fi
 
@@ -303,15 +345,39 @@ HEAP_INFO=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | tail -n +2 || true)
 admin GET /admin/digests -m 30 >"$WORK/status.json"
 stop_pid "$APP_PID" 60
 APP_PID=
-sleep 1.5 # the sink prints its count once a second
-SINK_LINE=$(grep '^count' "$WORK/sink.log" | tail -1)
-sink() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$SINK_LINE"; }
+sleep 1 # the app's pooled SMTP connections end with it: the sink counts them as sessions
+S_MSG=$(( $(sink_count mesg) - ${MESG0:-0} ))
+S_CONN=$(( $(sink_count sess) - ${SESS0:-0} ))
+S_BYTES=$((SINK_RCHAR1 - SINK_RCHAR0)) # what the sink read from its sockets: messages and SMTP commands
+S_FIRST=$(cat "$WORK/first_ms" 2>/dev/null || echo "$T0") S_LAST=$(cat "$WORK/last_ms" 2>/dev/null || echo "$T2")
+AVG_SIZE=$((S_MSG > 0 ? S_BYTES / S_MSG : 0))
+
+# ---------------------------------------------------------------- 4b. the sink's own rate, with a C client
+# smtp-source sends the same number of messages of the same size (payload = Hallway's average bytes per message at
+# the sink) to the same smtp-sink: over one kept connection as Hallway does (-d -s 1), then over 4 sessions
+TIMEFORMAT=%R/%U/%S
+source_run() { # source_run SESSIONS -> "wall_s/user_s/sys_s|sink_cpu_ms"
+    local c0 c1 t
+    c0=$(cpu_ms "$SINK_PID")
+    t=$({ time smtp-source -d -s "$1" -m "$S_MSG" -l "$AVG_SIZE" -f bench@hallway.test -t reader@bench.example \
+        "127.0.0.1:$SMTP_PORT" >/dev/null 2>"$WORK/smtp-source-$1.log"; } 2>&1) || die "smtp-source failed: $(cat "$WORK/smtp-source-$1.log")"
+    c1=$(cpu_ms "$SINK_PID")
+    echo "$t|$((c1 - c0))"
+}
+MESG_BEFORE_SOURCE=$(sink_count mesg)
+log "smtp-source: $S_MSG messages of $AVG_SIZE bytes to the same sink, 1 session, then 4"
+SOURCE1=$(source_run 1)
+SOURCE4=$(source_run 4)
+SOURCE_MSG=$(( $(sink_count mesg) - MESG_BEFORE_SOURCE ))
+[ "$SOURCE_MSG" = $((2 * S_MSG)) ] || die "the sink counted $SOURCE_MSG messages from smtp-source, expected $((2 * S_MSG))"
+source_fig() { # source_fig RUN -> "N msg/s (wall s; client CPU s; sink CPU s)"
+    awk -v r="$1" -v n="$S_MSG" 'BEGIN {split(r, p, /[|\/]/); printf "%.0f msg/s (%.2f s; client CPU %.2f s; sink CPU %.2f s)", n / p[1], p[1], p[2] + p[3], p[4] / 1000}'
+}
+source_rate() { awk -v r="$1" -v n="$S_MSG" 'BEGIN {split(r, p, /[|\/]/); printf "%.1f", n / p[1]}'; }
 
 # ---------------------------------------------------------------- 5. report
 read -r APP_SENT APP_RETRYING APP_FAILED SUBJECT < <(json "' '.join(str(d.get(k)) for k in ('sent', 'retrying', 'failed', 'subject'))" <"$WORK/send.json" 2>/dev/null) || true
 read -r ST_RECIP ST_SENT ST_PENDING ST_FAILED < <(json "' '.join(str(w[k]) for w in d['weeks'] if w['week']=='$WEEK' for k in ('recipients','sent','pending','failed'))" <"$WORK/status.json")
-S_MSG=$(sink messages) S_RCPT=$(sink distinct_rcpt) S_BYTES=$(sink bytes) S_CONN=$(sink connections)
-S_FIRST=$(sink first_ms) S_LAST=$(sink last_ms)
 # pauses during the send: "[12.3s][info][gc          ] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 489M->61M(724M) 6.5ms"
 GC_SEND=$(tail -n +"$((GC_LINES0 + 1))" "$WORK/gc.log" | awk '$0 ~ /\]\[gc *\] GC\([0-9]+\) Pause/ {
         n++; t = $NF; sub(/ms$/, "", t); ms += t
@@ -326,11 +392,13 @@ mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
     echo "digest           : ${SUBJECT:-?}"
     echo "app (POST)       : HTTP $HTTP_CODE sent=$APP_SENT retrying=$APP_RETRYING failed=$APP_FAILED"
     echo "app (outbox)     : recipients=$ST_RECIP sent=$ST_SENT pending=$ST_PENDING failed=$ST_FAILED"
-    echo "SMTP sink        : messages=$S_MSG distinct recipients=$S_RCPT connections=$S_CONN avg size=$((S_MSG > 0 ? S_BYTES / S_MSG : 0)) bytes"
+    echo "SMTP sink        : smtp-sink (Postfix $(dpkg-query -W -f '${Version}' postfix 2>/dev/null || echo '?')): messages=$S_MSG connections=$S_CONN avg size=$AVG_SIZE bytes at the sink"
     echo "total time       : $(fmt_s $((T2 - T0))) s (POST answered after $(fmt_s $((T1 - T0))) s)"
     echo "  build+queue    : $(fmt_s $((S_FIRST - T0))) s (POST to the first message at the sink)"
     echo "  sending        : $(fmt_s $((S_LAST - S_FIRST))) s (first to last message at the sink)"
     echo "messages/s       : $(rate "$S_MSG" $((T2 - T0))) overall, $(rate "$S_MSG" $((S_LAST - S_FIRST))) while sending"
+    echo "sink's own rate  : smtp-source (C), same sink, $S_MSG messages of $AVG_SIZE bytes: 1 kept session $(source_fig "$SOURCE1"); 4 sessions $(source_fig "$SOURCE4")"
+    echo "RATIO            : Hallway overall / smtp-source 1 session = $(awk -v h="$(rate "$S_MSG" $((T2 - T0)))" -v c="$(source_rate "$SOURCE1")" 'BEGIN {printf "%.3f", h / c}')"
     echo "CPU during send  : app $(fmt_s $((APP_CPU1 - APP_CPU0))) s ($(awk -v c=$((APP_CPU1 - APP_CPU0)) -v n="$S_MSG" 'BEGIN {if (n > 0) printf "%.2f", c / n; else print "n/a"}') ms/message, $(awk -v c=$((APP_CPU1 - APP_CPU0)) -v w=$((T2 - T0)) 'BEGIN {printf "%.2f", c / w}') cores on average), SMTP sink $(fmt_s $((SINK_CPU1 - SINK_CPU0))) s"
     echo "machine load     : $LOAD_BEFORE before, $LOAD_AFTER after (1/5/15 min load averages; $(nproc) cores)"
     echo "app RSS          : $(mib "$RSS_IDLE_KB") idle before the send, $(mib "$RSS_END_KB") after"
@@ -346,6 +414,8 @@ mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
     if [ "$JSTACK_SAMPLES" -gt 0 ]; then echo "jstack samples   : $WORK/jstack/"; fi
 } | tee "$WORK/result.txt"
 
-[ "$S_MSG" = "$SUBSCRIBERS" ] && [ "$S_RCPT" = "$SUBSCRIBERS" ] && [ "$ST_SENT" = "$SUBSCRIBERS" ] \
-    || die "expected $SUBSCRIBERS messages to $SUBSCRIBERS distinct recipients, see above"
+# smtp-sink does not log addresses: one message per subscriber is the outbox's word (one row per week and
+# subscriber, a unique key), and the sink's count says no message went out twice
+[ "$S_MSG" = "$SUBSCRIBERS" ] && [ "$ST_SENT" = "$SUBSCRIBERS" ] && [ "$ST_RECIP" = "$SUBSCRIBERS" ] \
+    || die "expected $SUBSCRIBERS messages, one per subscriber, see above"
 [ "$APP_SENT" = "$SUBSCRIBERS" ] || log "note: the POST itself reported sent=$APP_SENT (the rest went out in another pass)"

@@ -138,6 +138,18 @@ public interface HallwayConfig {
 
         /** Key for unsubscribe links; without one, a key is generated and kept in the database. */
         Optional<String> secret();
+
+        /** Messages sent at once, each through its own mail client and kept-alive SMTP connection. */
+        @WithDefault("4")
+        int concurrency();
+
+        /**
+         * How long one message may take, from asking for a connection to the server's last reply; also the
+         * connection's connect and idle timeout. A send that takes longer fails as a passing failure (retried), and
+         * the mail client is replaced by a fresh one.
+         */
+        @WithDefault("30s")
+        Duration sendTimeout();
     }
 
     interface Digest {

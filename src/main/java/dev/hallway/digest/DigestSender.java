@@ -1,34 +1,51 @@
 package dev.hallway.digest;
 
+import dev.hallway.common.JdbcBinds;
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.config.Leases;
 import dev.hallway.config.Schedules;
 import dev.hallway.mail.MailDelivery;
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
 import dev.hallway.subscribe.SubscriptionService;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works through the outbox. Each message is claimed ({@link OutboxClaims}), sent, and marked sent in its own
- * transaction right after the SMTP server accepted it. Passing failures retry with backoff; a permanent rejection
- * counts against the address.
+ * Works through the outbox. Messages are claimed a hundred at a time ({@link OutboxClaims}), sent
+ * hallway.mail.concurrency at a time (each over a pooled, kept-alive SMTP connection, each bounded by
+ * hallway.mail.send-timeout: {@link MailDelivery}), and each is marked sent in its own transaction right after the
+ * SMTP server accepted it. Each digest variant is rendered once per pass ({@link DigestVariants}); only the
+ * subscriber's links are their own. Passing failures retry with backoff; a permanent rejection counts against the
+ * address.
  */
 @ApplicationScoped
 public class DigestSender {
 
-    private static final int BATCH = 100;
+    /** Messages claimed at once: one claim transaction per hundred sends, and a batch ends well within a lease. */
+    static final int BATCH = 100;
 
     @Inject
     HallwayConfig config;
@@ -42,11 +59,30 @@ public class DigestSender {
     DigestMetrics metrics;
     @Inject
     SubscriptionService subscriptions;
+    @Inject
+    AgroalDataSource dataSource;
 
     private volatile boolean warnedOff;
+    private ExecutorService senders;
 
     /** What one pass did. */
     public record Pass(int sent, int retrying, int failed, int skipped, boolean deliveryOff) {
+    }
+
+    @PostConstruct
+    void start() {
+        int threads = Math.max(1, config.mail().concurrency());
+        AtomicInteger count = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "digest-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     @Scheduled(every = Schedules.DIGEST_SEND_INTERVAL, delayed = Schedules.DIGEST_SEND_INTERVAL, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,115 +99,144 @@ public class DigestSender {
             }
             return new Pass(0, 0, 0, 0, true);
         }
-        int sent = 0, retrying = 0, failed = 0, skipped = 0;
+        Tally tally = new Tally();
         // each distinct choice of series is rendered once per pass, not once per subscriber
-        DigestVariants variants = new DigestVariants(week -> DigestService.content(Digest.findById(week)), base());
+        DigestVariants variants = new DigestVariants(
+                week -> QuarkusTransaction.requiringNew().call(() -> DigestService.content(Digest.findById(week))), base());
+        Map<String, String> common = commonHeaders();
         while (true) {
-            List<Long> batch = due();
-            if (batch.isEmpty()) {
-                return new Pass(sent, retrying, failed, skipped, false);
+            OutboxClaims.Batch batch = claims.claimBatch(BATCH, mail::newMessageId);
+            batch.skipped().forEach(id -> tally.count(metrics.delivered(OutboxStatus.SKIPPED)));
+            if (batch.messages().isEmpty()) {
+                return tally.pass();
             }
-            int claimedAny = 0;
-            for (Long id : batch) {
-                if (!claims.claim(id)) {
-                    continue;
-                }
-                claimedAny++;
-                OutboxStatus status;
-                try {
-                    status = sendOne(id, variants);
-                } finally {
-                    claims.done(id);
-                }
-                switch (metrics.delivered(status)) {
-                    case SENT -> sent++;
-                    case PENDING -> retrying++;
-                    case FAILED -> failed++;
-                    default -> skipped++;
-                }
+            List<Future<?>> attempts = new ArrayList<>(batch.messages().size());
+            for (OutboxClaims.Claimed message : batch.messages()) {
+                attempts.add(senders.submit(() -> attempt(message, batch.claimedAt(), variants, common, tally)));
             }
-            if (claimedAny == 0) {
-                return new Pass(sent, retrying, failed, skipped, false);
+            awaitAll(attempts);
+            if (tally.givenBack.get() > 0) {
+                return tally.pass(); // the batch was too slow (a hanging server) or we are stopping: next pass
             }
         }
     }
 
-    private List<Long> due() {
-        Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(OutboxClaims.DUE + " order by id",
-                        Parameters.with("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING).and("now", now))
-                .page(0, BATCH).list().stream().map(m -> m.id).toList());
+    /** One message of a batch, on a sender thread: sent, or given back unstarted when its batch has been too slow. */
+    private void attempt(OutboxClaims.Claimed message, Instant claimedAt, DigestVariants variants,
+                         Map<String, String> common, Tally tally) {
+        if (!claims.mayStart(claimedAt)) {
+            claims.giveBackUnstarted(List.of(message.id()));
+            tally.givenBack.incrementAndGet();
+            return;
+        }
+        OutboxStatus status;
+        try {
+            status = sendOne(message, variants, common);
+        } finally {
+            claims.done(message.id());
+        }
+        tally.count(metrics.delivered(status));
     }
 
-    private record Job(String to, DigestVariants.Variant digest, String messageId, long subscriberId) {
+    private static void awaitAll(List<Future<?>> attempts) {
+        RuntimeException first = null;
+        for (Future<?> attempt : attempts) {
+            try {
+                attempt.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                first = first != null ? first : new IllegalStateException("interrupted while digest messages were sent", e);
+            } catch (ExecutionException e) {
+                first = first != null ? first : new IllegalStateException("a digest message could not be recorded", e.getCause());
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** What a pass did so far, counted from several sender threads. */
+    private static final class Tally {
+        final AtomicInteger sent = new AtomicInteger(), retrying = new AtomicInteger(), failed = new AtomicInteger(),
+                skipped = new AtomicInteger(), givenBack = new AtomicInteger();
+
+        void count(OutboxStatus status) {
+            switch (status) {
+                case SENT -> sent.incrementAndGet();
+                case PENDING -> retrying.incrementAndGet();
+                case FAILED -> failed.incrementAndGet();
+                default -> skipped.incrementAndGet();
+            }
+        }
+
+        Pass pass() {
+            return new Pass(sent.get(), retrying.get(), failed.get(), skipped.get(), false);
+        }
+    }
+
+    /** The headers every digest message carries; List-Unsubscribe holds the mailto part, after the subscriber's link. */
+    private Map<String, String> commonHeaders() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("List-Unsubscribe", config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse(""));
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
+        return headers;
     }
 
     /**
      * One attempt on a claimed message. Whatever goes wrong before the SMTP server accepted it (an unreadable
-     * digest, a template error, a refusal) counts as an attempt, so no message stays claimed for good.
+     * digest, a template error, a refusal, no answer in time) counts as an attempt, so no message stays claimed for
+     * good.
      */
-    private OutboxStatus sendOne(long id, DigestVariants variants) {
-        Job job;
+    private OutboxStatus sendOne(OutboxClaims.Claimed message, DigestVariants variants, Map<String, String> common) {
         try {
-            job = prepare(id, variants);
-            if (job == null) {
+            DigestVariants.Variant mine = variants.of(message.week(), message.series());
+            if (mine.empty()) {
+                // the subscriber chose other series after the week was built: nothing of theirs to read, no mail
+                QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                        "status = ?1, " + Leases.GIVE_BACK + " where id = ?2", OutboxStatus.SKIPPED, message.id()));
                 return OutboxStatus.SKIPPED;
             }
-            deliver(job);
+            String unsubscribe = subscriptions.unsubscribeUrl(message.subscriberId());
+            String preferences = subscriptions.preferencesUrl(message.subscriberId());
+            Map<String, String> headers = new HashMap<>(common);
+            headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + common.get("List-Unsubscribe"));
+            mail.send(message.email(), mine.subject(), mine.html(unsubscribe, preferences), mine.text(unsubscribe, preferences),
+                    message.messageId(), headers);
         } catch (MailDelivery.SendFailure e) {
-            return failed(id, e.getMessage(), e.permanent());
+            return failed(message.id(), e.getMessage(), e.permanent());
         } catch (RuntimeException | Error e) {
-            Log.errorf(e, "digest message %d could not be prepared or sent", id);
-            return failed(id, SendErrors.describe(e), false);
+            Log.errorf(e, "digest message %d could not be prepared or sent", message.id());
+            return failed(message.id(), SendErrors.describe(e), false);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            // sent is sent, whoever holds the row now: the server accepted it, so no one may send it again
-            OutboxMessage m = OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            m.status = OutboxStatus.SENT;
-            m.sentAt = clock.instant();
-            m.attempts++;
-            OutboxClaims.giveBack(m);
-            m.lastError = null;
-            // the address takes mail again: earlier rejections no longer count towards marking it bounced
-            Subscriber.update("bounces = 0 where id = ?1 and bounces > 0", job.subscriberId());
-        });
+        recordSent(message);
         return OutboxStatus.SENT;
     }
 
-    private Job prepare(long id, DigestVariants variants) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OutboxMessage m = OutboxMessage.findById(id);
-            Subscriber s = Subscriber.findById(m.subscriberId);
-            if (s == null || s.status != SubscriberStatus.CONFIRMED) {
-                m.status = OutboxStatus.SKIPPED;
-                OutboxClaims.giveBack(m);
-                return null;
+    /**
+     * Sent is sent, whoever holds the row now: the server accepted it, so no one may send it again. One plain JDBC
+     * statement in its own (auto)commit, right after the server's reply: no JTA transaction, no entity (the lease
+     * columns cleared as {@link Leases#GIVE_BACK} does). Then the address takes mail again: earlier rejections no
+     * longer count towards marking it bounced.
+     */
+    private void recordSent(OutboxClaims.Claimed message) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement sent = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1,"
+                    + " lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ?")) {
+                sent.setString(1, OutboxStatus.SENT.name());
+                JdbcBinds.instant(sent, 2, clock.instant());
+                sent.setLong(3, message.id());
+                sent.executeUpdate();
             }
-            DigestVariants.Variant mine = variants.of(m.week, s.series);
-            if (mine.empty()) {
-                // the subscriber chose other series after the week was built: nothing of theirs to read, no mail
-                m.status = OutboxStatus.SKIPPED;
-                OutboxClaims.giveBack(m);
-                return null;
+            if (message.bounces() > 0) {
+                try (PreparedStatement clear = c.prepareStatement("UPDATE subscriber SET bounces = 0 WHERE id = ? AND bounces > 0")) {
+                    clear.setLong(1, message.subscriberId());
+                    clear.executeUpdate();
+                }
             }
-            if (m.messageId == null) {
-                m.messageId = mail.newMessageId();
-            }
-            return new Job(s.email, mine, m.messageId, s.id);
-        });
-    }
-
-    private void deliver(Job job) throws MailDelivery.SendFailure {
-        String unsubscribe = subscriptions.unsubscribeUrl(job.subscriberId());
-        Map<String, String> headers = new HashMap<>();
-        String mailto = config.mail().unsubscribeMailbox().map(box -> ", <mailto:" + box + "?subject=unsubscribe>").orElse("");
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + mailto);
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("List-Id", "Hallway weekly digest <digest." + host() + ">");
-        String preferences = subscriptions.preferencesUrl(job.subscriberId());
-        String html = job.digest().html(unsubscribe, preferences);
-        String text = job.digest().text(unsubscribe, preferences);
-        mail.send(job.to(), job.digest().subject(), html, text, job.messageId(), headers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("digest message " + message.id() + " was sent but could not be marked sent", e);
+        }
     }
 
     /** Counts a failed attempt: retried with backoff, or failed for good (a permanent rejection, or the last attempt). */

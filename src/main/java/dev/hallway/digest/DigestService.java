@@ -2,20 +2,27 @@ package dev.hallway.digest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallway.common.JdbcBinds;
+import dev.hallway.common.SequenceIds;
 import dev.hallway.config.HallwayConfig;
+import dev.hallway.mail.MailDelivery;
 import dev.hallway.subscribe.Subscriber;
 import dev.hallway.subscribe.SubscriberStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.PreparedStatement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds a week's digest once and fills the outbox with one message per confirmed subscriber who has something to
@@ -25,6 +32,8 @@ import java.util.Optional;
 public class DigestService {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Outbox rows written per JDBC batch when queueing. */
+    private static final int BATCH = 500;
 
     @Inject
     HallwayConfig config;
@@ -32,6 +41,8 @@ public class DigestService {
     DigestBuilder builder;
     @Inject
     Clock clock;
+    @Inject
+    MailDelivery mail;
 
     public ZoneId zone() {
         return ZoneId.of(config.digest().zone());
@@ -72,24 +83,59 @@ public class DigestService {
         digest.conferences = content.groups().size();
         digest.content = json(content);
         digest.persist();
-        int queued = 0, nothingToRead = 0;
-        java.util.Map<String, Boolean> emptyByChoice = new java.util.HashMap<>(); // many subscribers share a choice
-        for (Subscriber s : Subscriber.<Subscriber>list("status", SubscriberStatus.CONFIRMED)) {
-            if (emptyByChoice.computeIfAbsent(DigestVariants.choiceKey(s.series), k -> content.forSeries(s.series).groups().isEmpty())) {
-                nothingToRead++;
-                continue;
-            }
-            OutboxMessage message = new OutboxMessage();
-            message.week = digest.week;
-            message.subscriberId = s.id;
-            message.status = OutboxStatus.PENDING;
-            message.nextAttemptAt = now;
-            message.persist();
-            queued++;
-        }
+        int[] counts = queue(digest.week, content, now);
         Log.infof("digest %s built: %s; %d messages queued, %d subscribers follow none of its conferences",
-                week, digest.subject, queued, nothingToRead);
+                week, digest.subject, counts[0], counts[1]);
         return Optional.of(digest);
+    }
+
+    /**
+     * One outbox row per confirmed subscriber with something to read, each with its Message-ID chosen now (kept
+     * across retries): the subscribers read as a stream of (id, series), the rows written in plain JDBC batches with
+     * ids from the entity's own allocator. Inside the building transaction.
+     * @return {queued, subscribers with nothing to read}
+     */
+    private int[] queue(String week, DigestContent content, Instant now) {
+        EntityManager em = OutboxMessage.getEntityManager();
+        em.flush(); // the digest row, which the outbox rows reference
+        java.util.Map<String, Boolean> emptyByChoice = new java.util.HashMap<>(); // many subscribers share a choice
+        int[] counts = new int[2];
+        OutboxMessage idOwner = new OutboxMessage();
+        try (Stream<Object[]> subscribers = em.createQuery(
+                        "select s.id, s.series from Subscriber s where s.status = :confirmed order by s.id", Object[].class)
+                .setParameter("confirmed", SubscriberStatus.CONFIRMED).setHint("org.hibernate.fetchSize", 500)
+                .getResultStream()) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, week, subscriber_id, status, attempts,"
+                        + " next_attempt_at, message_id) VALUES (?, ?, ?, ?, 0, ?, ?)")) {
+                    int inBatch = 0;
+                    for (Object[] row : (Iterable<Object[]>) subscribers::iterator) {
+                        @SuppressWarnings("unchecked")
+                        List<String> series = (List<String>) row[1];
+                        if (emptyByChoice.computeIfAbsent(DigestVariants.choiceKey(series), k -> content.forSeries(series).groups().isEmpty())) {
+                            counts[1]++;
+                            continue;
+                        }
+                        ps.setLong(1, SequenceIds.next(em, OutboxMessage.class, idOwner));
+                        ps.setString(2, week);
+                        ps.setLong(3, (Long) row[0]);
+                        ps.setString(4, OutboxStatus.PENDING.name());
+                        JdbcBinds.instant(ps, 5, now);
+                        ps.setString(6, mail.newMessageId());
+                        ps.addBatch();
+                        counts[0]++;
+                        if (++inBatch == BATCH) {
+                            ps.executeBatch();
+                            inBatch = 0;
+                        }
+                    }
+                    if (inBatch > 0) {
+                        ps.executeBatch();
+                    }
+                }
+            });
+        }
+        return counts;
     }
 
     /** The digest the next scheduled run would send: the current week so far. Nothing is stored. */

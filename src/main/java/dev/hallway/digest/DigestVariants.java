@@ -1,5 +1,6 @@
 package dev.hallway.digest;
 
+import dev.hallway.mail.AsciiHtml;
 import dev.hallway.subscribe.SecretTokens;
 
 import java.util.HashMap;
@@ -11,7 +12,9 @@ import java.util.function.Function;
  * A week's digest rendered once per choice of series, however many subscribers made that choice: each message is the
  * rendering of its subscriber's choice with the subscriber's own links (unsubscribe, change what you receive) put in
  * place of placeholders. The placeholders hold a random part made at startup, so no text from a feed can name them.
- * One instance lives for one pass of the sender (not thread-safe).
+ * The HTML is made ASCII ({@link AsciiHtml}: numeric character references, few lines) with each placeholder on a line
+ * of its own, so the mail client sends it 7bit instead of quoted-printable-encoding every message. One instance
+ * lives for one pass of the sender, shared by its sending threads.
  */
 final class DigestVariants {
 
@@ -26,7 +29,8 @@ final class DigestVariants {
         }
 
         String html(String unsubscribeUrl, String preferencesUrl) {
-            return htmlTemplate.replace(UNSUBSCRIBE, escapeHtml(unsubscribeUrl)).replace(PREFERENCES, escapeHtml(preferencesUrl));
+            return htmlTemplate.replace(UNSUBSCRIBE, AsciiHtml.attribute(unsubscribeUrl))
+                    .replace(PREFERENCES, AsciiHtml.attribute(preferencesUrl));
         }
 
         String text(String unsubscribeUrl, String preferencesUrl) {
@@ -47,7 +51,7 @@ final class DigestVariants {
     }
 
     /** The week's digest for subscribers who follow these series (empty: all), rendered on first use. */
-    Variant of(String week, List<String> series) {
+    synchronized Variant of(String week, List<String> series) {
         String key = week + "\n\n" + choiceKey(series);
         Variant variant = variants.get(key);
         if (variant == null) {
@@ -55,7 +59,7 @@ final class DigestVariants {
             String subject = content.subject();
             variant = content.groups().isEmpty() ? new Variant(content, subject, "", "")
                     : new Variant(content, subject,
-                    DigestTemplates.Mail.digestHtml(content, subject, baseUrl, UNSUBSCRIBE, PREFERENCES).render(),
+                    mailHtml(DigestTemplates.Mail.digestHtml(content, subject, baseUrl, UNSUBSCRIBE, PREFERENCES).render()),
                     DigestTemplates.Mail.digestText(content, subject, baseUrl, UNSUBSCRIBE, PREFERENCES).render());
             if (!variant.empty()) {
                 renderings++;
@@ -66,7 +70,7 @@ final class DigestVariants {
     }
 
     /** How many variants were rendered (for the tests: one per distinct choice, not one per subscriber). */
-    int renderings() {
+    synchronized int renderings() {
         return renderings;
     }
 
@@ -75,7 +79,17 @@ final class DigestVariants {
         return series == null ? "" : String.join("\n", series.stream().distinct().sorted().toList());
     }
 
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    /** The HTML in ASCII with each placeholder on a line of its own (a link put there never makes a line too long). */
+    static String mailHtml(String html) {
+        String ascii = AsciiHtml.of(html);
+        if (ascii == null) {
+            return html; // a long line without a space: the mail client encodes it
+        }
+        for (String placeholder : List.of(UNSUBSCRIBE, PREFERENCES)) {
+            for (int at = ascii.indexOf(placeholder); at >= 0; at = ascii.indexOf(placeholder, at + placeholder.length())) {
+                ascii = AsciiHtml.ownLine(ascii, at, at + placeholder.length());
+            }
+        }
+        return ascii;
     }
 }

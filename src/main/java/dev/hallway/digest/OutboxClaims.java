@@ -2,6 +2,7 @@ package dev.hallway.digest;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.config.Leases;
+import dev.hallway.subscribe.SubscriberStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -13,14 +14,17 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who sends which outbox message. A message is claimed with a lease ({@link Leases}: one conditional UPDATE, so
- * instances sharing the database never send the same message; it runs out by itself if the instance dies), and a
- * stopping instance lets its sends in progress finish, then gives back whatever it still holds.
+ * Who sends which outbox message. Messages are claimed in batches with a lease ({@link Leases}: one conditional
+ * UPDATE, so instances sharing the database never send the same message; it runs out by itself if the instance
+ * dies), and a stopping instance lets its sends in progress finish, then gives back whatever it still holds.
  */
 @ApplicationScoped
 public class OutboxClaims {
@@ -37,25 +41,125 @@ public class OutboxClaims {
     private boolean closed;
     private long drainDeadline;
 
-    /** One instance wins the row: a pending message, or one whose sender died (its lease ran out). */
-    boolean claim(long id) {
+    /** A message this instance now holds, with what sending it needs. */
+    record Claimed(long id, String week, String messageId, long subscriberId, String email, List<String> series,
+                   int bounces) {
+    }
+
+    /** What one batch claim won: the messages to send, those skipped (the subscriber left), and the lease's start. */
+    record Batch(List<Claimed> messages, List<Long> skipped, Instant claimedAt) {
+    }
+
+    /**
+     * Claims up to {@code max} due messages in one transaction: the oldest due rows this instance is not sending
+     * already, taken with one conditional UPDATE ({@link Leases}: another instance taking the same rows gets none
+     * of them), read back with their subscribers in one query. A message whose subscriber is no longer confirmed is
+     * marked skipped in the same transaction; one without a Message-ID yet (queued by an older version) gets one
+     * now, kept across retries. Every
+     * message returned (skipped ones aside) must end with {@link #done}.
+     */
+    Batch claimBatch(int max, Supplier<String> newMessageId) {
+        Instant now = clock.instant();
+        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.getEntityManager()
+                .createQuery("select m.id from OutboxMessage m where " + DUE + " order by m.id", Long.class)
+                .setParameter("pending", OutboxStatus.PENDING).setParameter("sending", OutboxStatus.SENDING)
+                .setParameter("now", now).setMaxResults(max).getResultList());
+        List<Long> mine = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return new Batch(List.of(), List.of(), now);
+            }
+            for (Long id : candidates) {
+                // before the UPDATE, so a drain starting now waits for these too; and another pass of this instance
+                // (the lease owner alone cannot tell its rows from ours) claims each id at most once
+                if (sending.add(id)) {
+                    mine.add(id);
+                }
+            }
+        }
+        if (mine.isEmpty()) {
+            return new Batch(List.of(), List.of(), now);
+        }
+        Parameters take = leases.take(config.digest().lease());
+        Batch batch = null;
+        try {
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                OutboxMessage.update("status = :sending, " + Leases.TAKE + " where id in :ids and " + DUE,
+                        take.and("ids", mine).and("sending", OutboxStatus.SENDING).and("pending", OutboxStatus.PENDING));
+                List<Object[]> rows = OutboxMessage.getEntityManager().createQuery(
+                                "select m.id, m.week, m.messageId, m.subscriberId, s.email, s.status, s.series, s.bounces"
+                                        + " from OutboxMessage m left join Subscriber s on s.id = m.subscriberId"
+                                        + " where m.id in :ids and m.status = :sending and " + Leases.OURS + " order by m.id",
+                                Object[].class)
+                        .setParameter("ids", mine).setParameter("sending", OutboxStatus.SENDING)
+                        .setParameter("owner", leases.owner()).getResultList();
+                List<Claimed> messages = new ArrayList<>(rows.size());
+                List<Long> skipped = new ArrayList<>();
+                for (Object[] r : rows) {
+                    long id = (Long) r[0];
+                    if (r[5] != SubscriberStatus.CONFIRMED) {
+                        skipped.add(id);
+                        continue;
+                    }
+                    String messageId = (String) r[2];
+                    if (messageId == null) {
+                        messageId = newMessageId.get();
+                        OutboxMessage.update("messageId = ?1 where id = ?2", messageId, id);
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<String> series = (List<String>) r[6];
+                    messages.add(new Claimed(id, (String) r[1], messageId, (Long) r[3], (String) r[4], series,
+                            r[7] == null ? 0 : (Integer) r[7]));
+                }
+                if (!skipped.isEmpty()) {
+                    OutboxMessage.update("status = :skipped, " + Leases.GIVE_BACK + " where id in :ids",
+                            Parameters.with("skipped", OutboxStatus.SKIPPED).and("ids", skipped));
+                }
+                return new Batch(messages, skipped, now);
+            });
+            return batch;
+        } finally {
+            // rows not won (another instance was first) or skipped are not being sent here
+            Set<Long> keep = new HashSet<>();
+            if (batch != null) {
+                batch.messages().forEach(m -> keep.add(m.id()));
+            }
+            synchronized (this) {
+                for (Long id : mine) {
+                    if (!keep.contains(id)) {
+                        sending.remove(id);
+                    }
+                }
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Whether a message of a batch claimed at {@code claimedAt} may still be started: not when shutting down, and
+     * only while at least half the lease is left, so a send started now ends (hallway.mail.send-timeout) long before
+     * another instance may take the row over.
+     */
+    boolean mayStart(Instant claimedAt) {
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            sending.add(id); // before the UPDATE, so a drain starting now waits for this one too
         }
-        boolean won = false;
+        return clock.instant().isBefore(claimedAt.plus(config.digest().lease().dividedBy(2)));
+    }
+
+    /** Gives back messages claimed and not started (the lease half gone, or shutting down), if still ours. */
+    void giveBackUnstarted(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
-            won = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
-                    "status = :sending, " + Leases.TAKE + " where id = :id and " + DUE,
-                    leases.take(config.digest().lease()).and("id", id).and("sending", OutboxStatus.SENDING)
-                            .and("pending", OutboxStatus.PENDING)) == 1);
-            return won;
+            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                    "status = :pending, " + Leases.GIVE_BACK + " where id in :ids and status = :sending and " + Leases.OURS,
+                    leases.ours().and("ids", ids).and("pending", OutboxStatus.PENDING).and("sending", OutboxStatus.SENDING)));
         } finally {
-            if (!won) {
-                done(id);
-            }
+            ids.forEach(this::done);
         }
     }
 

@@ -38,6 +38,8 @@ public class SecretTokens {
     public static final java.time.Duration PREFERENCES_LIFETIME = java.time.Duration.ofDays(90);
 
     private volatile byte[] key;
+    /** Initialised with {@link #key()} and never used itself, only cloned (a Mac is not thread-safe). */
+    private volatile Mac keyedMac;
 
     public static String random() {
         byte[] bytes = new byte[32];
@@ -122,12 +124,22 @@ public class SecretTokens {
 
     private String mac(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            // a clone of a keyed Mac skips the provider look-up and key set-up: every digest message makes two tokens
+            Mac mac = (Mac) keyedMac().clone();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Mac keyedMac() throws GeneralSecurityException {
+        Mac prototype = keyedMac;
+        if (prototype == null) {
+            prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(key(), "HmacSHA256"));
+            keyedMac = prototype;
+        }
+        return prototype;
     }
 
     /** hallway.mail.secret, else a key made once and kept in the database (shared by every instance). */

@@ -211,7 +211,14 @@ class DigestTest {
         assertEquals(List.of("Percona Live 2023:3", "dotScale 2015:1", "FOSDEM 2018:1", "FOSDEM 2019:1", "FOSDEM 2020:1",
                 "FOSS Backstage 2024:1", "Open Source Founders Summit 2024:1", "SCaLE 20x:1"), groups);
         assertTrue(!text.contains("This Blog Can Now Vote") && !text.contains("Computer Nostalgia"), "no non-report");
-        assertTrue(html.contains("2023 Percona Live – Day 1") && html.contains("width=\"600\""), "HTML part");
+        // the HTML goes in ASCII (7bit, no quoted-printable): "–" is written "&#8211;", read as the same text
+        assertTrue(org.jsoup.Jsoup.parse(html).text().contains("2023 Percona Live – Day 1") && html.contains("width=\"600\""), "HTML part");
+        Multipart parts = (Multipart) all.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/html")) {
+                assertEquals("7bit", ((jakarta.mail.internet.MimeBodyPart) parts.getBodyPart(i)).getEncoding(), "HTML sent as it is");
+            }
+        }
         assertTrue(!html.contains("<script") && !html.contains("<img"), "no scripts, no remote images");
         String unsubscribe = all.getHeader("List-Unsubscribe")[0];
         assertTrue(unsubscribe.matches("<https?://[^>]+/unsubscribe\\?token=[^>]+>, <mailto:unsubscribe@hallway.test\\?subject=unsubscribe>"), unsubscribe);

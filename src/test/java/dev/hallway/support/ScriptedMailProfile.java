@@ -21,6 +21,8 @@ public class ScriptedMailProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(TestDatabase.isolated("scripted-mail"));
         config.put("hallway.digest.max-attempts", "3");
         config.put("hallway.digest.max-bounces", "3");
+        // a send the mail client loses (see MailDelivery) fails after this, not after the default 30 s
+        config.put("hallway.mail.send-timeout", "5s");
         config.put("hallway.subscribe.per-client", Integer.toString(PER_CLIENT));
         config.put("hallway.subscribe.per-client-period", "1h");
         config.put("hallway.subscribe.global", Integer.toString(GLOBAL));

@@ -76,6 +76,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /** Connections open now (accepted, not yet closed by either side). */
+    public int openConnections() {
+        return (int) connections.stream().filter(c -> !c.isClosed()).count();
+    }
+
     /** While stalled, a new connection is accepted and never greeted: a hanging SMTP server. */
     public void stall(boolean stall) {
         stalled = stall;
@@ -149,9 +154,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
                             message.append(body).append('\n');
                         }
-                        messages.add(message.toString());
-                        accepted.incrementAndGet();
-                        say(out, "250 2.0.0 queued");
+                        // recorded only with its 250 written, and not once the test dropped the connection: a
+                        // message the client saw fail was never accepted, so a retry is no duplicate
+                        synchronized (this) {
+                            if (client.isClosed()) {
+                                return;
+                            }
+                            say(out, "250 2.0.0 queued");
+                            messages.add(message.toString());
+                            accepted.incrementAndGet();
+                        }
                     }
                     case "QUIT" -> {
                         say(out, "221 2.0.0 bye");
