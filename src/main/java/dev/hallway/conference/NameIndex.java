@@ -140,6 +140,13 @@ final class NameIndex {
                 continue;
             }
             int end = i + v.lower().length;
+            if (fusedDigits == null && v.lower().length > 1 && end <= tokens.size()) {
+                Integer year = yearFusedToLastWord(tokens, i, v);
+                if (year != null) { // "LINE DEVELOPER DAY2019", "JJUG CCC2019": a long name with its year fused on
+                    out.add(new Mention(v.series(), field, tokens.span(i, end), Edition.ofYear(year)));
+                    return;
+                }
+            }
             if (end > tokens.size() || !wordsMatch(tokens, i, v, fusedDigits != null)) {
                 continue;
             }
@@ -155,6 +162,22 @@ final class NameIndex {
             out.add(new Mention(v.series(), field, tokens.span(from, Math.min(tokens.size(), end + (edition != null && from == i ? 1 : 0))), edition));
             return;
         }
+    }
+
+    /** The year fused to the last word of a name of several words, when every word is there: "DAY2019" → 2019. */
+    private static Integer yearFusedToLastWord(Tokens tokens, int i, Variant v) {
+        int last = v.lower().length - 1;
+        String word = tokens.get(i + last).lower();
+        String name = v.lower()[last];
+        if (word.length() != name.length() + 4 || !word.startsWith(name) || v.series().numbered()) {
+            return null;
+        }
+        for (int k = 0; k < last; k++) {
+            if (!tokens.get(i + k).lower().equals(v.lower()[k])) {
+                return null;
+            }
+        }
+        return Years.of(word.substring(name.length()), false);
     }
 
     private static boolean wordsMatch(Tokens tokens, int i, Variant v, boolean fused) {

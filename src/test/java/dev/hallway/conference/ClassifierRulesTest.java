@@ -55,6 +55,16 @@ class ClassifierRulesTest {
     }
 
     @Test
+    void aYearFusedToTheLastWordOfALongNameIsItsEdition() {
+        Classification line = CLASSIFIER.nearest(new ClassifierInput("LINE DEVELOPER DAY2019に参加した話", List.of(),
+                "https://blog.example/post", PAST, null, Instant.parse("2019-11-25T12:00:00Z")));
+        assertEquals("line-developer-day-2019", line.slug());
+        assertFalse(line.inferred(), "written in the title, not inferred from the date");
+        // a year the post date would not give
+        assertEquals("percona-live-2021", nearest("Percona Live2021, looking back", PAST, "2023-05-30"));
+    }
+
+    @Test
     void aSeriesHeldInManyPlacesTakesThePlaceThePostNamesBesideIt() {
         // the place is the candidate's, whatever the model then weighs: after the name, after the year, before the
         // name, as the post spells it
