@@ -180,6 +180,13 @@ public interface HallwayConfig {
         /** How long an instance holds a message it is sending; past it another instance may send it. */
         @WithDefault("5m")
         Duration lease();
+
+        /**
+         * Messages an instance claims at once: one claim transaction per batch. Smaller batches share a digest more
+         * evenly between instances; larger ones cost fewer transactions.
+         */
+        @WithDefault("100")
+        int claimSize();
     }
 
     interface Feed {

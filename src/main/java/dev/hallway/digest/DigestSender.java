@@ -44,9 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class DigestSender {
 
-    /** Messages claimed at once: one claim transaction per hundred sends, and a batch ends well within a lease. */
-    static final int BATCH = 100;
-
     @Inject
     HallwayConfig config;
     @Inject
@@ -105,7 +102,7 @@ public class DigestSender {
                 week -> QuarkusTransaction.requiringNew().call(() -> DigestService.content(Digest.findById(week))), base());
         Map<String, String> common = commonHeaders();
         while (true) {
-            OutboxClaims.Batch batch = claims.claimBatch(BATCH, mail::newMessageId);
+            OutboxClaims.Batch batch = claims.claimBatch(config.digest().claimSize(), mail::newMessageId);
             batch.skipped().forEach(id -> tally.count(metrics.delivered(OutboxStatus.SKIPPED)));
             if (batch.messages().isEmpty()) {
                 return tally.pass();

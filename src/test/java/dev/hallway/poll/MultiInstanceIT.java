@@ -162,6 +162,8 @@ class MultiInstanceIT {
         settings.put("hallway.poll.per-host", "8"); // every blog is on 127.0.0.1
         settings.put("hallway.digest.lease", DIGEST_LEASE.toSeconds() + "s");
         settings.put("hallway.digest.send-interval", "2s");
+        // 200 messages in batches of 100 would go to the first two instances to ask: the victim must hold some
+        settings.put("hallway.digest.claim-size", "10");
         settings.put("quarkus.mailer.host", "127.0.0.1");
         settings.put("quarkus.mailer.port", Integer.toString(smtpPort));
         settings.put("quarkus.mailer.start-tls", "DISABLED");
