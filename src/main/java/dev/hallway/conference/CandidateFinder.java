@@ -101,7 +101,7 @@ final class CandidateFinder {
                 .min((a, b) -> Integer.compare(a.field().ordinal(), b.field().ordinal())).orElse(null);
         List<DatedEdition> dated = catalogue.dated(series.slug());
         String place = series.byCity() && (withEdition == null || withEdition.edition().city() == null)
-                ? placeNamed(series, ms, post.title(), lead) : null;
+                ? placeNamed(series, dated, ms, post.title(), lead) : null;
         if (withEdition != null) {
             Edition e = inPlace(withEdition.edition(), place);
             return new Candidate(series, e, withEdition.field(), List.copyOf(ms), datesOf(dated, e), false);
@@ -132,12 +132,11 @@ final class CandidateFinder {
      * Tour Toulouse", "Linux Day 2017 - Mantova", "Melbourne Ceph Day"), else the first of the series' host cities
      * that the opening names. Null when it names none.
      */
-    private String placeNamed(ConferenceSeries series, List<Mention> ms, String title, String lead) {
+    private String placeNamed(ConferenceSeries series, List<DatedEdition> dated, List<Mention> ms, String title, String lead) {
         String beside = besideInTitle(ms, title);
         if (beside != null) {
             return beside;
         }
-        List<DatedEdition> dated = catalogue.dated(series.slug());
         return places.in(lead).stream().map(Places.Found::name)
                 .filter(p -> series.cities().stream().anyMatch(p::equalsIgnoreCase)
                         || dated.stream().anyMatch(d -> d.city().equalsIgnoreCase(p)))
