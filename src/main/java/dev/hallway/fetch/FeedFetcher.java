@@ -1,5 +1,6 @@
 package dev.hallway.fetch;
 
+import dev.hallway.common.Causes;
 import dev.hallway.config.HallwayConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,15 +234,15 @@ public class FeedFetcher {
     /** Turns the HTTP client's exceptions into one line an operator understands. */
     private FetchException describe(Throwable cause, URI uri) {
         // send() wraps what failed the exchange (the body subscriber's cap or deadline) in exceptions of its own
-        BodyTooLargeException tooLarge = find(cause, BodyTooLargeException.class);
+        BodyTooLargeException tooLarge = Causes.find(cause, BodyTooLargeException.class);
         if (tooLarge != null) {
             return new FetchException(tooLarge.getMessage(), cause);
         }
-        if (find(cause, HttpConnectTimeoutException.class) != null) {
+        if (Causes.find(cause, HttpConnectTimeoutException.class) != null) {
             return new FetchException("could not connect to " + uri.getHost() + " within "
                     + seconds(config.fetch().connectTimeout()) + " (hallway.fetch.connect-timeout)", cause);
         }
-        if (find(cause, HttpTimeoutException.class) != null) {
+        if (Causes.find(cause, HttpTimeoutException.class) != null) {
             return timedOut();
         }
         Throwable root = cause;
@@ -263,15 +264,6 @@ public class FeedFetcher {
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new FetchException("network error: " + message, cause);
-    }
-
-    private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private static URI parse(String url) throws FetchException {

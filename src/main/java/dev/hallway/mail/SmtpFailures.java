@@ -1,5 +1,6 @@
 package dev.hallway.mail;
 
+import dev.hallway.common.Causes;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -16,18 +17,9 @@ final class SmtpFailures {
     }
 
     static MailDelivery.SendFailure classify(Throwable failure) {
-        SMTPException reply = replyIn(failure);
+        SMTPException reply = Causes.find(failure, SMTPException.class);
         boolean permanent = reply != null && reply.isPermanent();
         return new MailDelivery.SendFailure(describe(failure, reply), permanent, failure);
-    }
-
-    private static SMTPException replyIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SMTPException smtp) {
-                return smtp;
-            }
-        }
-        return null;
     }
 
     private static String describe(Throwable failure, SMTPException reply) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallway.common.CanonicalUrl;
+import dev.hallway.common.Causes;
 import dev.hallway.common.Hashing;
 import dev.hallway.source.FeedsConfig.FeedSpec;
 
@@ -232,17 +233,16 @@ public final class FeedsFileLoader {
 
     /** A YAML syntax error, with SnakeYAML's own words and the place of the problem; null if the error is not one. */
     private static FeedsFileException syntaxError(String name, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException yamlError) {
-                org.yaml.snakeyaml.error.Mark mark = yamlError.getProblemMark() != null
-                        ? yamlError.getProblemMark() : yamlError.getContextMark();
-                String problem = (yamlError.getContext() == null ? "" : yamlError.getContext() + ": ")
-                        + (yamlError.getProblem() == null ? "" : yamlError.getProblem());
-                return new FeedsFileException(name, mark == null ? 0 : mark.getLine() + 1,
-                        mark == null ? 0 : mark.getColumn() + 1, "not valid YAML: " + problem.strip());
-            }
+        org.yaml.snakeyaml.error.MarkedYAMLException yamlError = Causes.find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+        if (yamlError == null) {
+            return null;
         }
-        return null;
+        org.yaml.snakeyaml.error.Mark mark = yamlError.getProblemMark() != null
+                ? yamlError.getProblemMark() : yamlError.getContextMark();
+        String problem = (yamlError.getContext() == null ? "" : yamlError.getContext() + ": ")
+                + (yamlError.getProblem() == null ? "" : yamlError.getProblem());
+        return new FeedsFileException(name, mark == null ? 0 : mark.getLine() + 1,
+                mark == null ? 0 : mark.getColumn() + 1, "not valid YAML: " + problem.strip());
     }
 
     /** Jackson reports an unknown key where it stopped reading; point at the key itself instead. */
