@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works through the outbox. Messages are claimed a hundred at a time ({@link OutboxClaims}), sent
+ * Works through the outbox. Messages are claimed hallway.digest.claim-size at a time ({@link OutboxClaims}), sent
  * hallway.mail.concurrency at a time (each over a pooled, kept-alive SMTP connection, each bounded by
  * hallway.mail.send-timeout: {@link MailDelivery}), and each is marked sent in its own transaction right after the
  * SMTP server accepted it. Each digest variant is rendered once per pass ({@link DigestVariants}); only the
