@@ -51,6 +51,8 @@ final class EventDetector {
             "januari", "februari", "maart", "mei", "augustus", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
             "zaterdag", "zondag"));
 
+    private static final Set<String> DAY_WORDS = Set.of("day", "dag", "tag");
+
     record Detected(String name, Edition edition, String text) {
     }
 
@@ -146,7 +148,7 @@ final class EventDetector {
             Tokens.Token t = tokens.get(i);
             boolean adjacent = i == editionAt || (step > 0 ? i == 0 || isNameGap(tokens.gap(i - 1, i))
                     : i + 1 >= tokens.size() || isNameGap(tokens.gap(i, i + 1)));
-            if (!adjacent || !nameLike(t)) {
+            if (!adjacent || !(nameLike(t) || dayWordOfAName(tokens, i, step, editionAt))) {
                 break;
             }
             if (first < 0) {
@@ -160,6 +162,17 @@ final class EventDetector {
         }
         int lo = Math.min(first, last), hi = Math.max(first, last) + 1;
         return tokens.get(lo).isNumber() ? null : new int[]{lo, hi};
+    }
+
+    /**
+     * "Day" is a report word ("Day 2", "FOSDEM day one"), but also the last word of many names, written just before
+     * their year: "PHP Developer Day 2015", "Devnology Community Day 2012", "OSGeo.nl Dag 2014". It counts as a name
+     * word there only, when a name-like word comes before it.
+     */
+    private boolean dayWordOfAName(Tokens tokens, int i, int step, int editionAt) {
+        return step < 0 && i == editionAt - 1 && i > 0 && DAY_WORDS.contains(tokens.get(i).lower())
+                && !tokens.get(i).text().equals(tokens.get(i).lower()) && isNameGap(tokens.gap(i - 1, i))
+                && nameLike(tokens.get(i - 1));
     }
 
     private boolean nameLike(Tokens.Token t) {

@@ -24,9 +24,9 @@ class CrossValidatedQualityTest {
         System.out.print(CrossValidation.report(decisions, 10));
         CrossValidation.Figures all = CrossValidation.Figures.of(decisions);
         assertTrue(posts.size() >= 700, "labelled posts: " + posts.size());
-        // 1,133 posts: 0.810 / 0.674 / 0.969 (extra2, extra3 and extra4, blogs the model was never tuned on, are harder)
+        // 1,201 posts: 0.799 / 0.673 / 0.966 (extra2 … extra5, blogs the model was never tuned on, are harder)
         assertTrue(all.precision() >= 0.79, "precision " + all.line());
-        assertTrue(all.recall() >= 0.66, "recall " + all.line());
+        assertTrue(all.recall() >= 0.65, "recall " + all.line());
         assertTrue(all.exactEdition() >= 0.95, "exact edition " + all.line());
     }
 
