@@ -23,7 +23,11 @@ final class Years {
         }
         if (digits.length() == 2 && shortAllowed) {
             int y = 2000 + Integer.parseInt(digits);
-            return y <= thisYear + 2 ? y : y - 100 >= 1990 ? y - 100 : null;
+            if (y <= thisYear + 2) {
+                return y;
+            }
+            // written as one ternary, the null of "'45" would be unboxed into an int: a NullPointerException
+            return y - 100 >= 1990 ? Integer.valueOf(y - 100) : null;
         }
         return null;
     }

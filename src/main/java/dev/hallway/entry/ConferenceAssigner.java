@@ -11,6 +11,7 @@ import dev.hallway.conference.Evidence;
 import dev.hallway.normalize.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Objects;
 public class ConferenceAssigner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ConferenceAssigner.class);
 
     @Inject
     Conferences conferences;
@@ -32,8 +34,14 @@ public class ConferenceAssigner {
     }
 
     private Classification classify(Entry entry, String hint, String text) {
-        return conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url, text, hint,
-                entry.publishedAt));
+        try {
+            return conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url, text, hint,
+                    entry.publishedAt));
+        } catch (RuntimeException e) {
+            // a post the classifier cannot read is still stored (without a conference), and the rest of its feed too
+            LOG.warnf(e, "Could not classify %s (%s); stored without a conference", entry.url, entry.title);
+            return null;
+        }
     }
 
     /** The classifier's closest candidate for a stored entry, below the threshold too (null: no event named). */
