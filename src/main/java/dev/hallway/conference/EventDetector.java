@@ -51,6 +51,8 @@ final class EventDetector {
             "januari", "februari", "maart", "mei", "augustus", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
             "zaterdag", "zondag"));
 
+    private static final Set<String> GENERIC_EVENT_WORDS = Set.of("conference", "conf", "conférence", "konferenz",
+            "conferencia", "conferenza");
     private static final Set<String> DAY_WORDS = Set.of("day", "dag", "tag");
 
     record Detected(String name, Edition edition, String text) {
@@ -132,10 +134,15 @@ final class EventDetector {
         }
         int lo = span[0], hi = span[1];
         // "DotScale conference": the generic word is not part of the name
-        if (hi - lo > 1 && Set.of("conference", "conf", "conférence", "konferenz", "conferencia", "conferenza").contains(tokens.get(hi - 1).lower())) {
+        if (hi - lo > 1 && GENERIC_EVENT_WORDS.contains(tokens.get(hi - 1).lower())) {
             hi--;
         }
         String name = tokens.span(lo, hi);
+        // a bare event word ("Microsoft Build 2016 conference" gives "conference 2016") or a letter ("EMOCON S/S 2017"
+        // gives "S 2017") names no event
+        if (name.length() < 2 || GENERIC_EVENT_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+            return;
+        }
         if (found.stream().noneMatch(d -> d.name().equalsIgnoreCase(name))) {
             found.add(new Detected(name, edition, tokens.span(Math.min(lo, editionAt), Math.max(hi, editionAt + 1))));
         }

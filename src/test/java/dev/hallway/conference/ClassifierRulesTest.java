@@ -65,6 +65,12 @@ class ClassifierRulesTest {
     }
 
     @Test
+    void aBareEventWordOrALetterNamesNoEvent() {
+        assertNull(nearest("Off to the 2016 conference", PAST, "2016-05-01"));
+        assertNull(nearest("Notes: S/S 2017", PAST, "2017-05-01"));
+    }
+
+    @Test
     void aYearFusedToTheLastWordOfALongNameIsItsEdition() {
         Classification line = CLASSIFIER.nearest(new ClassifierInput("LINE DEVELOPER DAY2019に参加した話", List.of(),
                 "https://blog.example/post", PAST, null, Instant.parse("2019-11-25T12:00:00Z")));
