@@ -268,8 +268,13 @@ public class CachedRoutes {
         if (html) {
             response.headers().add(VARY, ACCEPT); // as the resources send it: they negotiate HTML against JSON
         }
-        // the gzip form was compressed once when the page was rendered, as a feed's is
-        send(ctx, page, HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING)));
+        // the gzip form was compressed once when the page was rendered, as a feed's is; a cache must not hand it to a
+        // client that did not ask for it (the plain form goes to anyone, and is sent as the resources send it)
+        boolean gzip = HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING));
+        if (gzip) {
+            response.headers().add(VARY, ACCEPT_ENCODING);
+        }
+        send(ctx, page, gzip);
     }
 
     // ---- both --------------------------------------------------------------------------------------------------

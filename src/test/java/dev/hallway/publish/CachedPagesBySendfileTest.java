@@ -5,10 +5,12 @@ import dev.hallway.support.FeedServer;
 import dev.hallway.support.FeedServerResource;
 import dev.hallway.support.Rss;
 import dev.hallway.support.Seed;
+import dev.hallway.support.TestDatabase;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -41,9 +45,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client asks, while everything else is still compressed by the server; real HTTP on loopback.
  */
 @QuarkusTest
-@TestProfile(AtomFeedTest.SmallPages.class)
+@TestProfile(CachedPagesBySendfileTest.OwnDatabase.class)
 @QuarkusTestResource(FeedServerResource.class)
 class CachedPagesBySendfileTest {
+
+    /** Small pages, and a database of its own: the entries this test adds would change the other tests' pages. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(TestDatabase.isolated("sendfile-pages"));
+            config.put("hallway.feed.page-size", "4");
+            return config;
+        }
+    }
 
     private static final String OWN_FEED = "/sendfile/own.xml";
 
@@ -95,8 +109,7 @@ class CachedPagesBySendfileTest {
             assertEquals("gzip", gzip.headers().firstValue("content-encoding").orElse(""), c[0]);
             assertArrayEquals(rendered.gzipped(), gzip.body(), c[0] + ": compressed once, when rendered");
             assertArrayEquals(rendered.body(), gunzip(gzip.body()), c[0]);
-            assertTrue(gzip.headers().allValues("vary").stream().anyMatch(v -> v.contains("Accept-Encoding")) || !c[0].contains("feed"),
-                    c[0] + " varies on Accept-Encoding");
+            assertTrue(gzip.headers().allValues("vary").contains("Accept-Encoding"), c[0] + " varies on Accept-Encoding");
         }
     }
 
