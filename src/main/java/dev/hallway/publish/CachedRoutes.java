@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * always have: If-Match, If-Unmodified-Since, a list or a weak ETag, both If-None-Match and If-Modified-Since, a page
  * that is not a plain number, an Accept header that needs negotiating, and every error (a render that fails is left
  * to the resource to fail again, with its usual answer). The answers are the resources': same headers, ETags,
- * gzip negotiation and content types (CachedRoutesTest compares them).
+ * gzip negotiation and content types (CachedRoutesTest compares them). The body goes by sendfile from the page's
+ * file when the connection allows it ({@link #fileFor}), else from memory.
  */
 @ApplicationScoped
 public class CachedRoutes {
@@ -325,7 +326,8 @@ public class CachedRoutes {
     /**
      * Quarkus marks every answer Content-Encoding: identity up front, and lifts that for a resource whose content
      * type is one of quarkus.http.compress-media-types (ours all are) when its headers are written: lifted here too, so
-     * HTML and JSON are gzipped for the clients that ask, as the resources' answers are (a feed sets its own gzip).
+     * a client asking for deflate or br alone has the plain form compressed by the server, as the resources' answers
+     * are (a client asking for gzip gets the form compressed at render time, with its Content-Encoding).
      */
     private static void leaveCompressionToTheServer(HttpServerResponse response) {
         response.headers().remove(HttpHeaders.CONTENT_ENCODING);
