@@ -46,8 +46,6 @@ public class PageCache {
     Clock clock;
     @Inject
     Conferences catalogue;
-    @Inject
-    PageFiles files;
 
     private RenderCache cache;
 
@@ -99,7 +97,7 @@ public class PageCache {
 
     private Rendered render(String key, Supplier<byte[]> body) {
         String version = changes.version();
-        return cache.get(key, version, () -> Rendered.page(body.get(), key.startsWith("html:") ? HTML : JSON, version, files));
+        return cache.get(key, version, () -> Rendered.page(body.get(), key.startsWith("html:") ? HTML : JSON, version));
     }
 
     private static byte[] html(TemplateInstance page) {
