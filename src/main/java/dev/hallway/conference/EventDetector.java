@@ -173,7 +173,7 @@ final class EventDetector {
 
     /**
      * "Day" is a report word ("Day 2", "FOSDEM day one"), but also the last word of many names, written just before
-     * their year: "PHP Developer Day 2015", "Devnology Community Day 2012", "OSGeo.nl Dag 2014". It counts as a name
+     * their year: "PHP Developer Day 2015", "Devnology Community Day 2012". It counts as a name
      * word there only, when a name-like word comes before it.
      */
     private boolean dayWordOfAName(Tokens tokens, int i, int step, int editionAt) {
