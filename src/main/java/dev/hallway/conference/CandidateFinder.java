@@ -112,11 +112,25 @@ final class CandidateFinder {
         DatedEdition last = lastBefore(dated, published);
         Edition byMonth = inferFromMonth(series, published, place != null);
         if (last != null && byMonth != null && byMonth.year() != null && !series.month().isEmpty() && byMonth.year() > last.year()) {
-            last = null; // the data set stops before the edition the usual month points to (FOSDEM 2024 not listed yet)
+            // the data set stops before the edition the usual month points to (FOSDEM 2024 not listed yet): its
+            // dates from the other years, when the series keeps to its dates
+            last = estimatedBefore(dated, byMonth.year(), published);
         }
         Edition inferred = last == null ? inPlace(byMonth, place)
                 : place != null && !series.numbered() ? Edition.inCity(place, last.year()) : editionOf(series, last);
         return inferred == null ? null : new Candidate(series, inferred, null, List.copyOf(ms), last, false);
+    }
+
+    /** The estimated edition of {@code year}, or of the year before when that one had not begun by the post date. */
+    private static DatedEdition estimatedBefore(List<DatedEdition> dated, int year, Instant published) {
+        LocalDate date = LocalDate.ofInstant(published, ZoneOffset.UTC);
+        for (int y = year; y >= year - 1; y--) {
+            DatedEdition d = EstimatedDates.of(dated, y);
+            if (d != null && !d.start().isAfter(date)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** A year edition held in the place the post names, written as the post writes the place. */
@@ -190,8 +204,8 @@ final class CandidateFinder {
         if (e.year() == null) {
             return null;
         }
-        return dated.stream().filter(d -> d.year() == e.year() && (e.city() == null || d.city().equalsIgnoreCase(e.city())))
-                .findFirst().orElse(null);
+        return EstimatedDates.of(dated.stream().filter(d -> e.city() == null || d.city().equalsIgnoreCase(e.city())).toList(),
+                e.year());
     }
 
     /** The latest edition that began on or before the post date, if the post came within a report's reach of it. */

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in ten languages,
+ * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in twelve languages,
  * and a matcher that finds them in lower-cased text. A phrase of a space-separated language matches at word
- * boundaries; a Japanese or Korean phrase matches anywhere, since those languages write no spaces between words.
+ * boundaries; a Japanese, Korean or Chinese phrase matches anywhere, since those languages write no spaces between words.
  * Phrases are kept in a trie, so a text is read once whatever the number of phrases.
  */
 final class CueLexicon {

@@ -28,7 +28,7 @@ final class EventDetector {
 
     /**
      * Dates are not names either ("Fin Avril 2025", "Sabato 5 Marzo 2011", "Jahresrückblick 2016"): months, weekdays
-     * and the words around them in the ten languages of the cue lexicon.
+     * and the words around them in the twelve languages of the cue lexicon.
      */
     private static final Set<String> DATE_WORDS = Set.copyOf(java.util.List.of(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "mid", "late", "end",

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The evidence that one candidate edition is what a post reports on, as named features the report model weighs:
  * where the post names the series and its edition, the title's shape, looking-back and looking-forward cues in
- * ten languages, the post date against the edition's real dates, and the other events the post names.
+ * twelve languages, the post date against the edition's real dates, and the other events the post names.
  * Each feature keeps the words that fired it, so a decision can be explained.
  */
 final class ReportFeatures {
@@ -92,7 +92,7 @@ final class ReportFeatures {
         context(v, c, all, cues);
         boolean looksBack = cues.title().containsKey("looking-back") || cues.text().containsKey("looking-back")
                 || cues.text().containsKey("first-person-past") || cues.dayMarker() != null;
-        titleWords(v, title, c);
+        titleWords(v, title, c, cues);
         boolean looksForward = cues.title().containsKey("looking-forward") || cues.text().containsKey("looking-forward")
                 || cues.title().containsKey("invitation") || cues.text().containsKey("invitation");
         boolean notAfter = v.values().keySet().stream().anyMatch(f -> f.endsWith("posted-before-the-event")
@@ -122,7 +122,7 @@ final class ReportFeatures {
     }
 
     /** The title's other words (and Japanese/Korean character pairs): what the cue lists do not know yet. */
-    private static void titleWords(Vector v, String title, Candidate c) {
+    private static void titleWords(Vector v, String title, Candidate c, PostCues cues) {
         String rest = title;
         for (Mention m : c.mentions()) {
             if (m.field() == Mention.Field.TITLE) {
@@ -130,6 +130,13 @@ final class ReportFeatures {
             }
         }
         rest = rest.replace(c.series().name(), " ").toLowerCase(Locale.ROOT);
+        // a word the cue lists already weigh ("recap") would be weighed twice, and its second weight learns what the
+        // first missed in the training blogs rather than what the word says
+        for (List<String> phrases : cues.title().values()) {
+            for (String phrase : phrases) {
+                rest = rest.replace(phrase, " ");
+            }
+        }
         for (Tokens.Token t : Tokens.of(rest).list) {
             String w = t.lower();
             if (Tokens.isCjk(w.charAt(0))) {
@@ -230,7 +237,8 @@ final class ReportFeatures {
         DatedEdition d = c.dates() != null ? c.dates() : usualDates(c);
         if (d != null) {
             // real dates say more than a series' usual month: the model weighs them apart
-            String because = date + " vs " + d.start() + ".." + d.end() + (c.dates() == null ? " (usual month)" : "");
+            String because = date + " vs " + d.start() + ".." + d.end() + (c.dates() == null ? " (usual month)"
+                    : d.estimated() ? " (estimated from other years)" : "");
             String p = c.dates() == null ? "usual-month-" : "";
             long after = ChronoUnit.DAYS.between(d.end(), date);
             if (date.isBefore(d.start())) {

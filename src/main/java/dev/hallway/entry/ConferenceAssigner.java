@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Writes the classifier's decision onto an entry, unless an operator pinned it. */
 @ApplicationScoped
@@ -34,20 +35,30 @@ public class ConferenceAssigner {
     }
 
     private Classification classify(Entry entry, String hint, String text) {
-        try {
-            return conferences.classifier().classify(new ClassifierInput(entry.title, entry.tags, entry.url, text, hint,
-                    entry.publishedAt));
-        } catch (RuntimeException e) {
-            // a post the classifier cannot read is still stored (without a conference), and the rest of its feed too
-            LOG.warnf(e, "Could not classify %s (%s); stored without a conference", entry.url, entry.title);
-            return null;
-        }
+        return guarded(entry, () -> conferences.classifier().classify(input(entry, hint, text)));
     }
 
     /** The classifier's closest candidate for a stored entry, below the threshold too (null: no event named). */
     public Classification nearest(Entry entry, String hint) {
-        return conferences.classifier().nearest(new ClassifierInput(entry.title, entry.tags, entry.url,
-                PlainText.ofHtml(entry.contentHtml), hint, entry.publishedAt));
+        return guarded(entry, () -> conferences.classifier().nearest(input(entry, hint,
+                PlainText.ofHtml(entry.contentHtml))));
+    }
+
+    private static ClassifierInput input(Entry entry, String hint, String text) {
+        return new ClassifierInput(entry.title, entry.tags, entry.url, text, hint, entry.publishedAt);
+    }
+
+    /**
+     * A post the classifier cannot read is still stored (without a conference), the rest of its feed too, and the
+     * admin page that shows its nearest candidate still opens.
+     */
+    private static Classification guarded(Entry entry, Supplier<Classification> classifier) {
+        try {
+            return classifier.get();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not classify %s (%s); taken as naming no conference", entry.url, entry.title);
+            return null;
+        }
     }
 
     /** @return true when the entry's conference changed */

@@ -24,10 +24,11 @@ class CrossValidatedQualityTest {
         System.out.print(CrossValidation.report(decisions, 10));
         CrossValidation.Figures all = CrossValidation.Figures.of(decisions);
         assertTrue(posts.size() >= 700, "labelled posts: " + posts.size());
-        // 1,300 posts: 0.798 / 0.666 / 0.959 (extra2 … extra6, blogs the model was never tuned on, are harder)
-        assertTrue(all.precision() >= 0.78, "precision " + all.line());
-        assertTrue(all.recall() >= 0.65, "recall " + all.line());
-        assertTrue(all.exactEdition() >= 0.95, "exact edition " + all.line());
+        // 1,494 posts: 0.781 / 0.631 / 0.944 (extra2 … extra8, blogs the model was never tuned on, are harder: the
+        // same 1,300 posts gave 0.798 / 0.666 / 0.959 before extra7 and extra8 joined)
+        assertTrue(all.precision() >= 0.77, "precision " + all.line());
+        assertTrue(all.recall() >= 0.62, "recall " + all.line());
+        assertTrue(all.exactEdition() >= 0.935, "exact edition " + all.line());
     }
 
     /** The weights in the build are the ones the training command fits on the labelled posts of the repository. */
