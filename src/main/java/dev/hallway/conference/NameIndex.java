@@ -76,9 +76,38 @@ final class NameIndex {
             // the open data set lists, as written: "AndroidMakers", not "androidmakers")
             put(new Variant(series, new String[]{String.join("", lower)}, new String[]{String.join("", original)}, exactCase, ordinal));
         }
+        if (lower.length <= 3 && !abbreviation) {
+            spaced(series, original, ordinal);
+        }
         if (series.listed() && lower.length == 2 && lower[0].length() >= 5 && CONFERENCE_WORDS.contains(lower[1])) {
             // only beside an edition: "Fronteers 2011" is the conference, "Functional Java" is not Functional Conf
             put(new Variant(series, new String[]{lower[0]}, new String[]{original[0]}, true, ordinal, true));
+        }
+    }
+
+    /**
+     * A name with a word run together from two ("DevOpsDays Chicago", "phpDay", "WordCamp") is also written with the
+     * space ("DevOps Days Chicago", "PHP Day", "Word Camp"), but then only beside an edition: the two words may be
+     * everyday ones. The word is split where its last capital follows a small letter.
+     */
+    private void spaced(ConferenceSeries series, String[] original, Pattern ordinal) {
+        for (int k = 0; k < original.length; k++) {
+            String word = original[k];
+            int at = -1;
+            for (int i = 1; i < word.length(); i++) {
+                if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1))) {
+                    at = i;
+                }
+            }
+            if (at < 3 || word.length() - at < 3) {
+                continue; // "iOS", "eXo", "DevOpsDaysX": no two words on either side
+            }
+            List<String> split = new ArrayList<>(List.of(original));
+            split.set(k, word.substring(at));
+            split.add(k, word.substring(0, at));
+            String[] o = split.toArray(String[]::new);
+            String[] l = split.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+            put(new Variant(series, l, o, false, ordinal, true));
         }
     }
 

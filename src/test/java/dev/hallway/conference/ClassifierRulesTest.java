@@ -65,6 +65,13 @@ class ClassifierRulesTest {
     }
 
     @Test
+    void aNameRunTogetherIsAlsoFoundWithTheSpaceButOnlyBesideAnEdition() {
+        assertEquals("phpday-2015", nearest("Facile.it devs @ PHP Day 2015", PAST, "2015-05-20"));
+        assertEquals("eurollvm-2013", nearest("Euro LLVM 2013 in Paris", PAST, "2013-05-02"));
+        assertNull(nearest("PHP Day at the beach", PAST, "2015-05-20"));
+    }
+
+    @Test
     void aBareEventWordOrALetterNamesNoEvent() {
         assertNull(nearest("Off to the 2016 conference", PAST, "2016-05-01"));
         assertNull(nearest("Notes: S/S 2017", PAST, "2017-05-01"));
