@@ -90,6 +90,7 @@ class ConcurrentSendTest {
 
     @AfterEach
     void serverBack() {
+        smtp.refuseConnectionsAfter(-1);
         smtp.stall(false);
         smtp.acceptConnections();
     }
@@ -99,20 +100,16 @@ class ConcurrentSendTest {
         int messages = 60;
         QuarkusTransaction.requiringNew().run(() -> OneReportDigest.queue(WEEK, messages));
         int before = smtp.accepted();
-        int replaced = mail.clientsReplaced();
+        // the server goes away right after accepting the tenth message, sends in flight losing their connection and
+        // the next ones refused: a point in the pass fixed by the server, not by how fast this machine is just now
+        smtp.refuseConnectionsAfter(before + 10);
         CompletableFuture<DigestSender.Pass> pass = CompletableFuture.supplyAsync(sender::sendDue);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (smtp.accepted() - before < 10 && !pass.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(replaced, mail.clientsReplaced(), "no send lost while the server was up (a fresh client starts alone)");
-        smtp.refuseConnections(); // sends in flight lose their connection, the next ones are refused
-        long gone = System.nanoTime();
+        long started = System.nanoTime(); // when the server goes away is the server's to say
 
         // no send stays stuck: the pass ends, each message at most one send-timeout late
-        DigestSender.Pass first = pass.get(messages / 4 * SEND_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - gone);
-        assertTrue(first.sent() >= 10 && first.sent() < messages, "some sent before the server went, not all: " + first);
+        DigestSender.Pass first = pass.get(messages / 4 * SEND_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(10, first.sent(), "the ten the server accepted before it went, no more: " + first);
         assertEquals(messages, first.sent() + first.retrying(), "each message sent or to be retried: " + first);
         Map<OutboxStatus, Long> byStatus = rows().stream().collect(Collectors.groupingBy(m -> m.status, Collectors.counting()));
         assertEquals(Map.of(OutboxStatus.SENT, (long) first.sent(), OutboxStatus.PENDING, (long) first.retrying()), byStatus);
@@ -121,7 +118,7 @@ class ConcurrentSendTest {
             assertEquals(1, m.attempts, "one attempt each");
         }
         assertEquals(first.sent(), smtp.accepted() - before, "the server has exactly the messages marked sent");
-        System.out.printf("server gone after %d of %d messages; the rest failed within %d ms (clients replaced so far: %d)%n",
+        System.out.printf("server gone after %d of %d messages; the pass took %d ms (clients replaced so far: %d)%n",
                 first.sent(), messages, tookMillis, mail.clientsReplaced());
 
         smtp.acceptConnections();

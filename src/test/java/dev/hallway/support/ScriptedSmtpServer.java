@@ -30,6 +30,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
+    private volatile int refuseAfter = -1;
 
     private ScriptedSmtpServer(ServerSocket socket) {
         this.socket = socket;
@@ -91,6 +92,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Once {@code acceptedInAll} messages are accepted (counting from the server's start, see {@link #accepted}), stops
+     * listening and drops every connection right after the 250 of that message: a server that goes away at a known
+     * point of a pass, however fast or slow the client.
+     */
+    public synchronized void refuseConnectionsAfter(int acceptedInAll) {
+        refuseAfter = acceptedInAll;
+    }
+
     /** Stops listening and drops every connection: a client connecting now is refused. */
     public synchronized void refuseConnections() {
         closeQuietly(socket);
@@ -121,7 +131,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
-                    connections.add(client);
+                    synchronized (this) {
+                        // accepted just as refuseConnections closed the listening socket: refused all the same, so
+                        // no connection is served while the server is meant to be away
+                        if (listening != socket || listening.isClosed()) {
+                            closeQuietly(client);
+                            return;
+                        }
+                        connections.add(client);
+                    }
                     Thread session = new Thread(() -> session(client), "scripted-smtp-session");
                     session.setDaemon(true);
                     session.start();
@@ -162,7 +180,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             }
                             say(out, "250 2.0.0 queued");
                             messages.add(message.toString());
-                            accepted.incrementAndGet();
+                            if (accepted.incrementAndGet() == refuseAfter) {
+                                refuseAfter = -1;
+                                refuseConnections(); // this connection too, its 250 written
+                                return;
+                            }
                         }
                     }
                     case "QUIT" -> {
