@@ -2,6 +2,7 @@ package dev.hallway.publish;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.entry.EntryChanges;
+import io.netty.channel.FileRegion;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -13,6 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +37,8 @@ import java.util.function.Supplier;
  * always have: If-Match, If-Unmodified-Since, a list or a weak ETag, both If-None-Match and If-Modified-Since, a page
  * that is not a plain number, an Accept header that needs negotiating, and every error (a render that fails is left
  * to the resource to fail again, with its usual answer). The answers are the resources': same headers, ETags,
- * gzip negotiation and content types (CachedRoutesTest compares them).
+ * gzip negotiation and content types (CachedRoutesTest compares them). The body goes by sendfile from the page's
+ * file when the connection allows it ({@link #fileFor}), else from memory.
  */
 @ApplicationScoped
 public class CachedRoutes {
@@ -60,6 +64,7 @@ public class CachedRoutes {
     private CharSequence cacheControl;
     private final LongAdder answeredOnEventLoop = new LongAdder();
     private final LongAdder handedToWorker = new LongAdder();
+    private final LongAdder sentByFile = new LongAdder();
 
     @PostConstruct
     void init() {
@@ -87,6 +92,11 @@ public class CachedRoutes {
     /** Responses written by these routes on an event loop thread (cached or just rendered): for tests. */
     public long answeredOnEventLoop() {
         return answeredOnEventLoop.sum();
+    }
+
+    /** Answers whose body went by sendfile from the page's file: for tests. */
+    public long sentByFile() {
+        return sentByFile.sum();
     }
 
     /** Requests these routes handed to a worker (a miss, or a version not known without the database): for tests. */
@@ -151,10 +161,7 @@ public class CachedRoutes {
             return;
         }
         response.headers().add(HttpHeaders.CONTENT_TYPE, format.contentTypeHeader);
-        if (gzip) {
-            response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
-        end(ctx, gzip ? feed.gzipBuffer : feed.bodyBuffer, gzip ? feed.gzipLength : feed.bodyLength);
+        send(ctx, feed, gzip);
     }
 
     /** ?page=N as a plain number, 1 without one; 0 for anything else (the resource says why it is wrong). */
@@ -262,23 +269,65 @@ public class CachedRoutes {
         if (html) {
             response.headers().add(VARY, ACCEPT); // as the resources send it: they negotiate HTML against JSON
         }
-        end(ctx, page.bodyBuffer, page.bodyLength);
+        // the gzip form was compressed once when the page was rendered, as a feed's is; a cache must not hand it to a
+        // client that did not ask for it (the plain form goes to anyone, and is sent as the resources send it)
+        boolean gzip = HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING));
+        if (gzip) {
+            response.headers().add(VARY, ACCEPT_ENCODING);
+        }
+        send(ctx, page, gzip);
     }
 
     // ---- both --------------------------------------------------------------------------------------------------
 
-    private static void end(RoutingContext ctx, io.vertx.core.buffer.Buffer body, String length) {
-        if (ctx.request().method() == HttpMethod.HEAD) {
-            ctx.response().end();
-        } else {
-            ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, length).end(body);
+    /**
+     * The body, gzipped or not: its file by sendfile when the connection can take one, else the bytes in memory
+     * (HEAD: the headers only).
+     */
+    private void send(RoutingContext ctx, Rendered rendered, boolean gzip) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        if (gzip) {
+            response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
+        if (request.method() == HttpMethod.HEAD) {
+            response.end();
+            return;
+        }
+        response.headers().add(HttpHeaders.CONTENT_LENGTH, gzip ? rendered.gzipLength : rendered.bodyLength);
+        FileRegion region = fileFor(request, gzip ? rendered.gzipFile : rendered.bodyFile, gzip);
+        if (region == null) {
+            response.end(gzip ? rendered.gzipBuffer : rendered.bodyBuffer);
+            return;
+        }
+        response.writeHead();
+        ((ConnectionBase) request.connection()).writeToChannel(region);
+        response.end();
+        sentByFile.increment();
+    }
+
+    /**
+     * The file as a region to write through the connection (the kernel copies it to the socket: sendfile), or null to
+     * answer from memory. Vert.x's own sendFile opens and stats the file on every request, and writes a file region
+     * only when the server compresses nothing, since the server's compressor cannot compress one. It need not here:
+     * it leaves alone an answer with a Content-Encoding (the gzip form), and one to a client that names no encoding
+     * (the identity form); a client that asks for deflate or br alone is answered from memory, and compressed by the
+     * server as before. Only on HTTP/1.x without TLS: a file region goes to the socket as it is.
+     */
+    private static FileRegion fileFor(HttpServerRequest request, PageFile file, boolean gzip) {
+        if (file == null || request.version() == HttpVersion.HTTP_2 || request.isSSL()
+                || (!gzip && request.headers().contains(HttpHeaders.ACCEPT_ENCODING))
+                || !(request.connection() instanceof ConnectionBase)) {
+            return null;
+        }
+        return file.region();
     }
 
     /**
      * Quarkus marks every answer Content-Encoding: identity up front, and lifts that for a resource whose content
      * type is one of quarkus.http.compress-media-types (ours all are) when its headers are written: lifted here too, so
-     * HTML and JSON are gzipped for the clients that ask, as the resources' answers are (a feed sets its own gzip).
+     * a client asking for deflate or br alone has the plain form compressed by the server, as the resources' answers
+     * are (a client asking for gzip gets the form compressed at render time, with its Content-Encoding).
      */
     private static void leaveCompressionToTheServer(HttpServerResponse response) {
         response.headers().remove(HttpHeaders.CONTENT_ENCODING);

@@ -36,6 +36,8 @@ public class FeedCache {
     Conferences conferences;
     @Inject
     Clock clock;
+    @Inject
+    PageFiles files;
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -63,9 +65,9 @@ public class FeedCache {
             };
             String hash = Hashing.sha256Hex(body).substring(0, 32);
             Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
-            return Rendered.feed(format, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
+            return Rendered.feed(format, body, "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
                     HttpHeaderValues.date(lastModified), current,
-                    HubLink.header(hub, scope.pageUrl(BaseUrl.of(config), format, page)));
+                    HubLink.header(hub, scope.pageUrl(BaseUrl.of(config), format, page)), files);
         }));
     }
 
@@ -128,16 +130,6 @@ public class FeedCache {
             throw new NotFoundException("no conference or edition '" + slug + "'");
         }
         return FeedScope.conference(slug, name);
-    }
-
-    private static byte[] gzip(byte[] body) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
-            gzip.write(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** The render cache, for its counts (metrics, tests). */

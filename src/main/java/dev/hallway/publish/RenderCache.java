@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Rendered responses (feed pages, HTML pages, JSON), each valid for the entry version it was rendered at, the most
- * recently used kept within a budget of bytes (not of pages: a feed page is ~1 MB with its copies, a JSON page a few
+ * recently used kept within a budget of bytes (not of pages: a feed page is ~1 MB with its files, a JSON page a few
  * KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). A lookup takes no lock (event loops
  * read it); a miss renders once per key and version, and every other request for it waits for that render.
  */
@@ -46,7 +46,7 @@ final class RenderCache {
         this(DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes memory the cached pages may hold, heap and off-heap copies counted */
+    /** @param maxBytes what the cached pages may hold, in memory and in their files (served with sendfile) */
     RenderCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
@@ -107,6 +107,9 @@ final class RenderCache {
     void put(String key, Rendered rendered) {
         Slot previous = pages.put(key, new Slot(rendered, clock.incrementAndGet()));
         bytes.addAndGet(rendered.bytesHeld() - (previous == null ? 0 : previous.rendered.bytesHeld()));
+        if (previous != null && previous.rendered != rendered) {
+            previous.rendered.release(); // its files go once the answers still sending them are done
+        }
         if (pages.size() > MAX_PAGES || bytes.get() > maxBytes) {
             evictLeastRecentlyUsed(key);
         }
@@ -129,11 +132,12 @@ final class RenderCache {
             Slot gone = pages.remove(oldest);
             if (gone != null) {
                 bytes.addAndGet(-gone.rendered.bytesHeld());
+                gone.rendered.release();
             }
         }
     }
 
-    /** Memory the cached pages hold (heap and off-heap copies). */
+    /** What the cached pages hold (in memory and in their files). */
     long bytes() {
         return bytes.get();
     }

@@ -3,13 +3,17 @@ package dev.hallway.publish;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * A response rendered once and served many times: its bytes, and for the feeds their gzip form (compressed
- * once, not per request), the strong ETag of each, and Last-Modified. The bytes are also kept off-heap, ready for
- * the event loop to write to a socket without a copy ({@link CachedRoutes}).
+ * A response rendered once and served many times: its bytes and their gzip form (compressed once, not per request),
+ * for the feeds the strong ETag of each and Last-Modified. Each form is also written to a file of its own, which
+ * {@link CachedRoutes} hands to the kernel with sendfile; the bytes in memory answer when a file is not at hand (no
+ * room for it, a HEAD, a connection that cannot take a file) and are what WebSub and the tests read.
  */
 final class Rendered {
 
@@ -20,8 +24,12 @@ final class Rendered {
     private final Instant lastModified;
     private final String version;
     private final String contentType;
+    /** The forms in memory as buffers the event loop writes as they are (shared, never released). */
     final Buffer bodyBuffer;
     final Buffer gzipBuffer;
+    /** The forms' files for sendfile, or null when they could not be written. */
+    final PageFile bodyFile;
+    final PageFile gzipFile;
     /** Header values as sent, computed once. */
     final String bodyLength;
     final String gzipLength;
@@ -29,10 +37,10 @@ final class Rendered {
     /** A feed page's Link header (its WebSub hub and itself), or null. */
     final String linkHeader;
 
-    private Rendered(byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
-                     String lastModifiedHeader, String contentType, String version, String linkHeader) {
+    private Rendered(byte[] body, String etag, String gzipEtag, Instant lastModified, String lastModifiedHeader,
+                     String contentType, String version, String linkHeader, PageFiles files) {
         this.body = body;
-        this.gzipped = gzipped;
+        this.gzipped = gzip(body);
         this.etag = etag;
         this.gzipEtag = gzipEtag;
         this.lastModified = lastModified;
@@ -40,33 +48,53 @@ final class Rendered {
         this.contentType = contentType;
         this.version = version;
         this.linkHeader = linkHeader;
-        this.bodyBuffer = offHeap(body);
-        this.gzipBuffer = gzipped == null ? null : offHeap(gzipped);
+        this.bodyBuffer = shared(body);
+        this.gzipBuffer = shared(gzipped);
         this.bodyLength = Integer.toString(body.length);
-        this.gzipLength = gzipped == null ? null : Integer.toString(gzipped.length);
+        this.gzipLength = Integer.toString(gzipped.length);
+        this.bodyFile = files == null ? null : files.write(body);
+        this.gzipFile = files == null ? null : files.write(gzipped);
     }
 
     /** A feed page: both forms, their ETags, Last-Modified (whole seconds) as the HTTP header writes it. */
-    static Rendered feed(FeedFormat format, byte[] body, byte[] gzipped, String etag, String gzipEtag, Instant lastModified,
-                         String lastModifiedHeader, String version, String linkHeader) {
-        return new Rendered(body, gzipped, etag, gzipEtag, lastModified, lastModifiedHeader, format.contentType, version,
-                linkHeader);
+    static Rendered feed(FeedFormat format, byte[] body, String etag, String gzipEtag, Instant lastModified,
+                         String lastModifiedHeader, String version, String linkHeader, PageFiles files) {
+        return new Rendered(body, etag, gzipEtag, lastModified, lastModifiedHeader, format.contentType, version,
+                linkHeader, files);
     }
 
-    /** An HTML page or a JSON document (compressed per request by the server, as before; no ETag). */
-    static Rendered page(byte[] body, String contentType, String version) {
-        return new Rendered(body, null, null, null, null, null, contentType, version, null);
+    /** An HTML page or a JSON document, both forms (no ETag); {@code files} null keeps them in memory only. */
+    static Rendered page(byte[] body, String contentType, String version, PageFiles files) {
+        return new Rendered(body, null, null, null, null, contentType, version, null, files);
     }
 
-    /** A direct buffer that is never released: each response writes a slice of it. Freed by the GC with this object. */
-    private static Buffer offHeap(byte[] bytes) {
-        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
+    private static Buffer shared(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
     }
 
-    /** Memory this response holds: each form twice, on the heap and off-heap. */
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** What this response holds, for the cache's budget: each form in memory and in its file. */
     long bytesHeld() {
-        return 2L * (body.length + (gzipped == null ? 0 : gzipped.length));
+        return 2L * (body.length + gzipped.length);
+    }
+
+    /** Lets go of the files (the cache no longer holds this response); answers in flight finish first. */
+    void release() {
+        if (bodyFile != null) {
+            bodyFile.release();
+        }
+        if (gzipFile != null) {
+            gzipFile.release();
+        }
     }
 
     byte[] body() {
