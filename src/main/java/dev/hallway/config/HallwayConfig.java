@@ -199,11 +199,11 @@ public interface HallwayConfig {
         Duration maxAge();
 
         /**
-         * What each render cache (feed pages; HTML pages and JSON) may hold, the bytes on the heap and their copies in
-         * files (served with sendfile) counted; the least recently used pages go first. Sized in bytes, not pages: see
-         * bench/README "Memory".
+         * What each render cache (feed pages; HTML pages and JSON) may hold: each page's plain and gzip forms, kept
+         * once, in files (served with sendfile; read back when bytes are needed), not on the heap; the least recently
+         * used pages go first. Sized in bytes, not pages: see bench/README "Memory".
          */
-        @WithDefault("32M")
+        @WithDefault("16M")
         MemorySize cacheSize();
 
         /**

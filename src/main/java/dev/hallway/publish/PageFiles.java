@@ -49,6 +49,13 @@ public class PageFiles {
         }
     }
 
+    /** Files in {@code directory}, outside CDI (unit tests). */
+    static PageFiles in(Path directory) {
+        PageFiles files = new PageFiles();
+        files.directory = directory;
+        return files;
+    }
+
     /** The body in a new file, open for sendfile; null (after a warning, once) when it cannot be written. */
     PageFile write(byte[] body) {
         Path file = directory.resolve(Long.toString(names.incrementAndGet()));

@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Rendered responses (feed pages, HTML pages, JSON), each valid for the entry version it was rendered at, the most
- * recently used kept within a budget of bytes (not of pages: a feed page is ~1 MB with its files, a JSON page a few
- * KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). A lookup takes no lock (event loops
+ * recently used kept within a budget of bytes (not of pages: a feed page is ~400 KB with its gzip form, a JSON page a
+ * few KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). The bytes are in the pages'
+ * files, once each ({@link Rendered}): what the budget bounds is disk (or tmpfs) and the kernel's page cache, not the
+ * heap. A lookup takes no lock (event loops
  * read it); a miss renders once per key and version, and every other request for it waits for that render.
  */
 final class RenderCache {
@@ -19,7 +21,7 @@ final class RenderCache {
     /** Also a bound on the number of pages, whatever their size (the eviction scan is linear). */
     private static final int MAX_PAGES = 512;
     /** The default budget (hallway.feed.cache-size). */
-    static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
     /** A cached response and when it was last used (written without ordering: only eviction reads it). */
     private static final class Slot {
@@ -46,7 +48,7 @@ final class RenderCache {
         this(DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes what the cached pages may hold, in memory and in their files (served with sendfile) */
+    /** @param maxBytes what the cached pages may hold: both forms of each, once (in their files, served with sendfile) */
     RenderCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
@@ -137,7 +139,7 @@ final class RenderCache {
         }
     }
 
-    /** What the cached pages hold (in memory and in their files). */
+    /** What the cached pages hold (in their files; in memory for a page whose file could not be written). */
     long bytes() {
         return bytes.get();
     }

@@ -1,8 +1,5 @@
 package dev.hallway.publish;
 
-import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,36 +8,27 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A response rendered once and served many times: its bytes and their gzip form (compressed once, not per request),
- * for the feeds the strong ETag of each and Last-Modified. Each form is also written to a file of its own, which
- * {@link CachedRoutes} hands to the kernel with sendfile; the bytes in memory answer when a file is not at hand (no
- * room for it, a HEAD, a connection that cannot take a file) and are what WebSub and the tests read.
+ * for the feeds the strong ETag of each and Last-Modified. Each form is kept once, in a file of its own that
+ * {@link CachedRoutes} hands to the kernel with sendfile ({@link RenderedBody}); what needs the bytes themselves (a
+ * connection that cannot take a file, the REST resources' rare cases, WebSub) reads them back from the file, on a
+ * worker thread. A form whose file could not be written is kept in memory instead.
  */
 final class Rendered {
 
-    private final byte[] body;
-    private final byte[] gzipped;
     private final String etag;
     private final String gzipEtag;
     private final Instant lastModified;
     private final String version;
     private final String contentType;
-    /** The forms in memory as buffers the event loop writes as they are (shared, never released). */
-    final Buffer bodyBuffer;
-    final Buffer gzipBuffer;
-    /** The forms' files for sendfile, or null when they could not be written. */
-    final PageFile bodyFile;
-    final PageFile gzipFile;
+    final RenderedBody plain;
+    final RenderedBody gzip;
     /** Header values as sent, computed once. */
-    final String bodyLength;
-    final String gzipLength;
     final String lastModifiedHeader;
     /** A feed page's Link header (its WebSub hub and itself), or null. */
     final String linkHeader;
 
     private Rendered(byte[] body, String etag, String gzipEtag, Instant lastModified, String lastModifiedHeader,
                      String contentType, String version, String linkHeader, PageFiles files) {
-        this.body = body;
-        this.gzipped = gzip(body);
         this.etag = etag;
         this.gzipEtag = gzipEtag;
         this.lastModified = lastModified;
@@ -48,12 +36,8 @@ final class Rendered {
         this.contentType = contentType;
         this.version = version;
         this.linkHeader = linkHeader;
-        this.bodyBuffer = shared(body);
-        this.gzipBuffer = shared(gzipped);
-        this.bodyLength = Integer.toString(body.length);
-        this.gzipLength = Integer.toString(gzipped.length);
-        this.bodyFile = files == null ? null : files.write(body);
-        this.gzipFile = files == null ? null : files.write(gzipped);
+        this.plain = RenderedBody.of(body, files);
+        this.gzip = RenderedBody.of(gzip(body), files);
     }
 
     /** A feed page: both forms, their ETags, Last-Modified (whole seconds) as the HTTP header writes it. */
@@ -68,10 +52,6 @@ final class Rendered {
         return new Rendered(body, null, null, null, null, contentType, version, null, files);
     }
 
-    private static Buffer shared(byte[] bytes) {
-        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
-    }
-
     static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
@@ -82,27 +62,30 @@ final class Rendered {
         return out.toByteArray();
     }
 
-    /** What this response holds, for the cache's budget: each form in memory and in its file. */
+    /** The plain or the gzip form. */
+    RenderedBody form(boolean gzipped) {
+        return gzipped ? gzip : plain;
+    }
+
+    /** What this response holds, for the cache's budget: each form once (in its file, or in memory). */
     long bytesHeld() {
-        return 2L * (body.length + gzipped.length);
+        return (long) plain.length + gzip.length;
     }
 
     /** Lets go of the files (the cache no longer holds this response); answers in flight finish first. */
     void release() {
-        if (bodyFile != null) {
-            bodyFile.release();
-        }
-        if (gzipFile != null) {
-            gzipFile.release();
-        }
+        plain.release();
+        gzip.release();
     }
 
+    /** The plain bytes (blocking: read back from the file), or null once the page has left the cache. */
     byte[] body() {
-        return body;
+        return plain.read();
     }
 
+    /** The gzip bytes (blocking: read back from the file), or null once the page has left the cache. */
     byte[] gzipped() {
-        return gzipped;
+        return gzip.read();
     }
 
     String etag() {

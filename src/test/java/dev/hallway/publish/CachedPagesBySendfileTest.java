@@ -102,7 +102,7 @@ class CachedPagesBySendfileTest {
             HttpResponse<byte[]> plain = byFile(c[0]);
             Rendered rendered = cached(c[1]);
             assertArrayEquals(rendered.body(), plain.body(), c[0]);
-            assertEquals(rendered.bodyLength, plain.headers().firstValue("content-length").orElse(""), c[0]);
+            assertEquals(rendered.plain.lengthHeader, plain.headers().firstValue("content-length").orElse(""), c[0]);
             assertFalse(plain.headers().firstValue("content-encoding").isPresent(), c[0]);
 
             HttpResponse<byte[]> gzip = byFile(c[0], "Accept-Encoding", "gzip");
@@ -130,12 +130,12 @@ class CachedPagesBySendfileTest {
         HttpResponse<byte[]> gzip = byFile("/feed.atom", "Accept-Encoding", "gzip");
         assertTrue(new String(gunzip(gzip.body()), StandardCharsets.UTF_8).contains("Second post on sendfile"));
         // the old render's files go once the cache lets go of it and no answer is still sending them
-        for (int i = 0; i < 100 && (old.bodyFile.open() || Files.exists(old.bodyFile.path())); i++) {
+        for (int i = 0; i < 100 && (old.plain.file.open() || Files.exists(old.plain.file.path())); i++) {
             Thread.sleep(50);
         }
-        assertFalse(old.bodyFile.open(), "the old file is closed");
-        assertFalse(Files.exists(old.bodyFile.path()), "the old file is deleted");
-        assertFalse(Files.exists(old.gzipFile.path()), "the old gzip file is deleted");
+        assertFalse(old.plain.file.open(), "the old file is closed");
+        assertFalse(Files.exists(old.plain.file.path()), "the old file is deleted");
+        assertFalse(Files.exists(old.gzip.file.path()), "the old gzip file is deleted");
     }
 
     @Test
@@ -190,16 +190,34 @@ class CachedPagesBySendfileTest {
     }
 
     @Test
-    void clientsThatCannotTakeAFileAreAnsweredFromMemory() {
-        byFile("/feed.atom");
+    void clientsThatCannotTakeAFileGetTheBytesReadBackFromIt() {
+        HttpResponse<byte[]> plain = byFile("/feed.atom");
         long sent = routes.sentByFile();
-        // deflate alone: compressed by the server per request, as before (a file cannot be compressed on its way)
+        long readBack = routes.readBack();
+        // deflate alone: the plain bytes read back from the file, compressed by the server per request, as before (a
+        // file cannot be compressed on its way)
         HttpResponse<byte[]> deflate = send("GET", "/feed.atom", "Accept-Encoding", "deflate");
         assertEquals(200, deflate.statusCode());
         assertEquals("deflate", deflate.headers().firstValue("content-encoding").orElse(""));
+        assertArrayEquals(plain.body(), inflate(deflate.body()));
+        assertEquals(readBack + 1, routes.readBack());
         HttpResponse<byte[]> head = send("HEAD", "/feed.atom");
         assertEquals(200, head.statusCode());
         assertEquals(sent, routes.sentByFile());
+        // the REST resource's rare cases (If-Match here) read the bytes back too
+        HttpResponse<byte[]> ifMatch = send("GET", "/feed.atom", "If-Match", "*");
+        assertEquals(200, ifMatch.statusCode());
+        assertArrayEquals(plain.body(), ifMatch.body());
+    }
+
+    @Test
+    void theMetricsCountTheBytesSentByFile() {
+        HttpResponse<byte[]> first = byFile("/feed.atom");
+        double answers = metric("hallway_cached_answers_total{body=\"sendfile\"");
+        double bytes = metric("hallway_cached_sendfile_bytes_total");
+        byFile("/feed.atom");
+        assertEquals(answers + 1, metric("hallway_cached_answers_total{body=\"sendfile\""), 0.0);
+        assertEquals(bytes + first.body().length, metric("hallway_cached_sendfile_bytes_total"), 0.0);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -246,6 +264,25 @@ class CachedPagesBySendfileTest {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path, e);
+        }
+    }
+
+    /** The value of the first metric line of /q/metrics starting with {@code prefix}. */
+    private double metric(String prefix) {
+        String metrics = new String(send("GET", "/q/metrics").body(), StandardCharsets.UTF_8);
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(prefix)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no metric " + prefix + " in /q/metrics");
+    }
+
+    private static byte[] inflate(byte[] deflated) {
+        try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(deflated))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
