@@ -191,23 +191,35 @@ class CachedPagesBySendfileTest {
 
     @Test
     void clientsThatCannotTakeAFileGetTheBytesReadBackFromIt() {
-        HttpResponse<byte[]> plain = byFile("/feed.atom");
+        String key = FeedCache.key(FeedFormat.ATOM, FeedScope.all().key(), 1);
+        byFile("/feed.atom");
         long sent = routes.sentByFile();
-        long readBack = routes.readBack();
         // deflate alone: the plain bytes read back from the file, compressed by the server per request, as before (a
-        // file cannot be compressed on its way)
-        HttpResponse<byte[]> deflate = send("GET", "/feed.atom", "Accept-Encoding", "deflate");
+        // file cannot be compressed on its way); the REST resource's rare cases (If-Match here) read them back too
+        long readBack = routes.readBack();
+        HttpResponse<byte[]> deflate = sameVersion(() -> send("GET", "/feed.atom", "Accept-Encoding", "deflate"), key);
         assertEquals(200, deflate.statusCode());
         assertEquals("deflate", deflate.headers().firstValue("content-encoding").orElse(""));
-        assertArrayEquals(plain.body(), inflate(deflate.body()));
-        assertEquals(readBack + 1, routes.readBack());
+        assertArrayEquals(cached(key).body(), inflate(deflate.body()));
+        assertTrue(routes.readBack() > readBack);
+        HttpResponse<byte[]> ifMatch = sameVersion(() -> send("GET", "/feed.atom", "If-Match", "*"), key);
+        assertEquals(200, ifMatch.statusCode());
+        assertArrayEquals(cached(key).body(), ifMatch.body());
         HttpResponse<byte[]> head = send("HEAD", "/feed.atom");
         assertEquals(200, head.statusCode());
         assertEquals(sent, routes.sentByFile());
-        // the REST resource's rare cases (If-Match here) read the bytes back too
-        HttpResponse<byte[]> ifMatch = send("GET", "/feed.atom", "If-Match", "*");
-        assertEquals(200, ifMatch.statusCode());
-        assertArrayEquals(plain.body(), ifMatch.body());
+    }
+
+    /** An answer given while the entry version stayed the same (background work can change it), and the page cached. */
+    private HttpResponse<byte[]> sameVersion(java.util.function.Supplier<HttpResponse<byte[]>> request, String key) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String version = changes.version();
+            HttpResponse<byte[]> response = request.get();
+            if (version.equals(changes.version()) && feedCache.cached(key, version) != null) {
+                return response;
+            }
+        }
+        throw new AssertionError("the entry version kept changing");
     }
 
     @Test

@@ -51,12 +51,12 @@ class RenderedPagesLiveInTheirFilesTest {
         page.release(); // evicted while the answer is being sent
         assertTrue(file.open());
         assertArrayEquals(body, page.plain.readRetained(), "the answer still reads the whole body");
-        assertFalse(page.plain.retain(), "a later answer finds it gone");
-        assertNull(page.body(), "and gets no bytes: it renders the page again");
         page.plain.release(); // the answer is done
         assertFalse(file.open());
         assertFalse(Files.exists(file.path()), "the last to let go deletes it");
         assertFalse(Files.exists(page.gzip.file.path()));
+        assertFalse(page.plain.retain(), "a later answer finds it gone");
+        assertNull(page.body(), "and gets no bytes: it renders the page again");
     }
 
     @Test
