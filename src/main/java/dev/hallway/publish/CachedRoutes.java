@@ -348,9 +348,9 @@ public class CachedRoutes {
         if (takesFile(request, gzip)) {
             ConnectionBase connection = (ConnectionBase) request.connection();
             response.writeHead();
-            connection.writeToChannel(body.file.region()); // the region lets go of the answer's hold once written
-            // the body bypasses Vert.x's byte counting: reported here, so http.server.bytes.written counts it
-            connection.reportBytesWritten(body.length);
+            // the region lets go of the answer's hold once written; Vert.x's channel handler counts its bytes in
+            // http.server.bytes.written as it counts a buffer's
+            connection.writeToChannel(body.file.region());
             response.end();
             sentByFile.increment();
             sentByFileBytes.add(body.length);

@@ -18,8 +18,8 @@ import java.util.function.ToDoubleFunction;
  * hallway.cached.answers{body=sendfile|read_back|memory}: how the body of a 200 from those caches went — by sendfile
  * from the page's file, read back from the file on a worker (HTTP/2, TLS, a client asking for deflate or br alone),
  * or from memory (the render could not write its file) — and hallway.cached.sendfile.bytes, the body bytes sent by
- * sendfile. Vert.x counts no body bytes of a sendfile answer itself; {@link CachedRoutes} reports them to its
- * network metrics, so http.server.bytes.written includes them too.
+ * sendfile. Vert.x's network metric http.server.bytes.written counts those bytes too (its channel handler counts a file
+ * region as it counts a buffer).
  */
 @Startup
 @ApplicationScoped
