@@ -199,11 +199,18 @@ public interface HallwayConfig {
         Duration maxAge();
 
         /**
-         * Memory each render cache (feed pages; HTML pages and JSON) may hold, heap and off-heap copies counted; the
-         * least recently used pages go first. Sized in bytes, not pages: see bench/README "Memory".
+         * What each render cache (feed pages; HTML pages and JSON) may hold: each page's plain and gzip forms, kept
+         * once, in files (served with sendfile; read back when bytes are needed), not on the heap; the least recently
+         * used pages go first. Sized in bytes, not pages: see bench/README "Memory".
          */
-        @WithDefault("32M")
+        @WithDefault("16M")
         MemorySize cacheSize();
+
+        /**
+         * Where the cached pages' files are written (a directory of their own is created in it at start-up and deleted
+         * at shutdown); the system's temp directory when unset.
+         */
+        Optional<String> fileDir();
     }
 
     interface Poll {

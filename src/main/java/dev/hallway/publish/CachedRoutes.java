@@ -2,6 +2,7 @@ package dev.hallway.publish;
 
 import dev.hallway.config.HallwayConfig;
 import dev.hallway.entry.EntryChanges;
+import io.netty.buffer.Unpooled;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -9,10 +10,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +38,8 @@ import java.util.function.Supplier;
  * always have: If-Match, If-Unmodified-Since, a list or a weak ETag, both If-None-Match and If-Modified-Since, a page
  * that is not a plain number, an Accept header that needs negotiating, and every error (a render that fails is left
  * to the resource to fail again, with its usual answer). The answers are the resources': same headers, ETags,
- * gzip negotiation and content types (CachedRoutesTest compares them).
+ * gzip negotiation and content types (CachedRoutesTest compares them). The body goes by sendfile from the page's
+ * file when the connection allows it ({@link #takesFile}), else it is read back from the file on a worker.
  */
 @ApplicationScoped
 public class CachedRoutes {
@@ -60,6 +65,10 @@ public class CachedRoutes {
     private CharSequence cacheControl;
     private final LongAdder answeredOnEventLoop = new LongAdder();
     private final LongAdder handedToWorker = new LongAdder();
+    private final LongAdder sentByFile = new LongAdder();
+    private final LongAdder sentByFileBytes = new LongAdder();
+    private final LongAdder readBack = new LongAdder();
+    private final LongAdder sentFromMemory = new LongAdder();
 
     @PostConstruct
     void init() {
@@ -87,6 +96,26 @@ public class CachedRoutes {
     /** Responses written by these routes on an event loop thread (cached or just rendered): for tests. */
     public long answeredOnEventLoop() {
         return answeredOnEventLoop.sum();
+    }
+
+    /** Answers whose body went by sendfile from the page's file (metrics, tests). */
+    public long sentByFile() {
+        return sentByFile.sum();
+    }
+
+    /** The body bytes those answers sent (metrics). */
+    public long sentByFileBytes() {
+        return sentByFileBytes.sum();
+    }
+
+    /** Answers whose body was read back from the page's file on a worker (HTTP/2, TLS, deflate or br alone). */
+    public long readBack() {
+        return readBack.sum();
+    }
+
+    /** Answers whose body was in memory (the render could not write its file). */
+    public long sentFromMemory() {
+        return sentFromMemory.sum();
     }
 
     /** Requests these routes handed to a worker (a miss, or a version not known without the database): for tests. */
@@ -138,6 +167,11 @@ public class CachedRoutes {
             }
             notModified = !feed.lastModified().isAfter(since);
         }
+        RenderedBody body = notModified ? null : held(ctx, feed, gzip);
+        if (body == NOT_HELD) {
+            ctx.next(); // the page left the cache since it was found: the resource renders it again
+            return;
+        }
         countEventLoop();
         HttpServerResponse response = ctx.response();
         leaveCompressionToTheServer(response);
@@ -151,10 +185,7 @@ public class CachedRoutes {
             return;
         }
         response.headers().add(HttpHeaders.CONTENT_TYPE, format.contentTypeHeader);
-        if (gzip) {
-            response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
-        end(ctx, gzip ? feed.gzipBuffer : feed.bodyBuffer, gzip ? feed.gzipLength : feed.bodyLength);
+        send(ctx, body, gzip);
     }
 
     /** ?page=N as a plain number, 1 without one; 0 for anything else (the resource says why it is wrong). */
@@ -254,6 +285,14 @@ public class CachedRoutes {
     }
 
     private void answerPage(RoutingContext ctx, Rendered page) {
+        // the gzip form was compressed once when the page was rendered, as a feed's is; a cache must not hand it to a
+        // client that did not ask for it (the plain form goes to anyone, and is sent as the resources send it)
+        boolean gzip = HttpHeaderValues.acceptsGzip(ctx.request().headers().get(HttpHeaders.ACCEPT_ENCODING));
+        RenderedBody body = held(ctx, page, gzip);
+        if (body == NOT_HELD) {
+            ctx.next(); // the page left the cache since it was found: the resource renders it
+            return;
+        }
         countEventLoop();
         HttpServerResponse response = ctx.response();
         leaveCompressionToTheServer(response);
@@ -262,23 +301,96 @@ public class CachedRoutes {
         if (html) {
             response.headers().add(VARY, ACCEPT); // as the resources send it: they negotiate HTML against JSON
         }
-        end(ctx, page.bodyBuffer, page.bodyLength);
+        if (gzip) {
+            response.headers().add(VARY, ACCEPT_ENCODING);
+        }
+        send(ctx, body, gzip);
     }
 
     // ---- both --------------------------------------------------------------------------------------------------
 
-    private static void end(RoutingContext ctx, io.vertx.core.buffer.Buffer body, String length) {
+    /** {@link #held}'s answer when the page's file was let go (evicted or replaced) since the page was found. */
+    private static final RenderedBody NOT_HELD = RenderedBody.of(new byte[0], null);
+
+    /**
+     * The form to send, held for this answer ({@link RenderedBody#retain}), before any header is written; null for a
+     * HEAD (no body); {@link #NOT_HELD} when its file is gone already.
+     */
+    private static RenderedBody held(RoutingContext ctx, Rendered rendered, boolean gzip) {
         if (ctx.request().method() == HttpMethod.HEAD) {
-            ctx.response().end();
-        } else {
-            ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, length).end(body);
+            return null;
         }
+        RenderedBody body = rendered.form(gzip);
+        return body.retain() ? body : NOT_HELD;
+    }
+
+    /**
+     * The body {@link #held} for this answer, gzipped or not: its file by sendfile when the connection can take one,
+     * else its bytes, read back from the file on a worker thread (or from memory, when the render could not write a
+     * file); null (HEAD): the headers only.
+     */
+    private void send(RoutingContext ctx, RenderedBody body, boolean gzip) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        if (gzip) {
+            response.headers().add(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        if (body == null) {
+            response.end();
+            return;
+        }
+        response.headers().add(HttpHeaders.CONTENT_LENGTH, body.lengthHeader);
+        if (body.file == null) {
+            sentFromMemory.increment();
+            response.end(body.buffer);
+            return;
+        }
+        if (takesFile(request, gzip)) {
+            ConnectionBase connection = (ConnectionBase) request.connection();
+            response.writeHead();
+            // the region lets go of the answer's hold once written; Vert.x's channel handler counts its bytes in
+            // http.server.bytes.written as it counts a buffer's
+            connection.writeToChannel(body.file.region());
+            response.end();
+            sentByFile.increment();
+            sentByFileBytes.add(body.length);
+            return;
+        }
+        readBack.increment();
+        Context context = Vertx.currentContext();
+        worker().execute(() -> {
+            byte[] bytes;
+            try {
+                bytes = body.readRetained();
+            } catch (RuntimeException e) {
+                context.runOnContext(ignored -> ctx.fail(e));
+                return;
+            } finally {
+                body.release();
+            }
+            context.runOnContext(ignored -> response.end(Buffer.buffer(Unpooled.wrappedBuffer(bytes))));
+        });
+    }
+
+    /**
+     * Whether this answer can go as a file region (the kernel copies it to the socket: sendfile); if not, its bytes
+     * are read back. Vert.x's own sendFile opens and stats the file on every request, and writes a file region only
+     * when the server compresses nothing, since the server's compressor cannot compress one. It need not here: it
+     * leaves alone an answer with a Content-Encoding (the gzip form), and one to a client that names no encoding (the
+     * identity form); a client that asks for deflate or br alone gets the plain bytes, compressed by the server as
+     * before. Only on HTTP/1.x without TLS: a file region goes to the socket as it is.
+     */
+    private static boolean takesFile(HttpServerRequest request, boolean gzip) {
+        return request.version() != HttpVersion.HTTP_2 && !request.isSSL()
+                && (gzip || !request.headers().contains(HttpHeaders.ACCEPT_ENCODING))
+                && request.connection() instanceof ConnectionBase;
     }
 
     /**
      * Quarkus marks every answer Content-Encoding: identity up front, and lifts that for a resource whose content
      * type is one of quarkus.http.compress-media-types (ours all are) when its headers are written: lifted here too, so
-     * HTML and JSON are gzipped for the clients that ask, as the resources' answers are (a feed sets its own gzip).
+     * a client asking for deflate or br alone has the plain form compressed by the server, as the resources' answers
+     * are (a client asking for gzip gets the form compressed at render time, with its Content-Encoding).
      */
     private static void leaveCompressionToTheServer(HttpServerResponse response) {
         response.headers().remove(HttpHeaders.CONTENT_ENCODING);

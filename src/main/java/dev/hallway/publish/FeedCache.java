@@ -36,6 +36,8 @@ public class FeedCache {
     Conferences conferences;
     @Inject
     Clock clock;
+    @Inject
+    PageFiles files;
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
@@ -55,7 +57,33 @@ public class FeedCache {
     /** A page of a feed in a format, from the cache or rendered (once however many ask at the same time): blocking. */
     Rendered render(FeedScope scope, FeedFormat format, int page) {
         String current = changes.version();
-        return cache.get(key(format, scope.key(), page), current, () -> QuarkusTransaction.requiringNew().call(() -> {
+        return cache.get(key(format, scope.key(), page), current, () -> renderNow(scope, format, page, current, files));
+    }
+
+    /** A rendered page and the bytes of one of its forms. */
+    record WithBytes(Rendered rendered, byte[] bytes) {
+    }
+
+    /**
+     * The bytes of a form of {@code rendered}, read back from its file (blocking); when the page left the cache since
+     * it was found (its file let go: a crawler filling the cache), the page as it is now, from the cache or rendered,
+     * and at worst rendered in memory for this answer alone.
+     */
+    WithBytes read(Rendered rendered, FeedScope scope, FeedFormat format, int page, boolean gzip) {
+        Rendered current = rendered;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            byte[] bytes = current.form(gzip).read();
+            if (bytes != null) {
+                return new WithBytes(current, bytes);
+            }
+            current = render(scope, format, page);
+        }
+        Rendered inMemory = renderNow(scope, format, page, changes.version(), null);
+        return new WithBytes(inMemory, inMemory.form(gzip).read());
+    }
+
+    private Rendered renderNow(FeedScope scope, FeedFormat format, int page, String current, PageFiles files) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             FeedPage loaded = pages.load(scope, page, config.feed().pageSize());
             byte[] body = switch (format) {
                 case ATOM -> atom.write(scope, loaded, Source.byId(), clock.instant());
@@ -63,10 +91,10 @@ public class FeedCache {
             };
             String hash = Hashing.sha256Hex(body).substring(0, 32);
             Instant lastModified = (loaded.newest() != null ? loaded.newest() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
-            return Rendered.feed(format, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
+            return Rendered.feed(format, body, "\"" + hash + "\"", "\"" + hash + "-gzip\"", lastModified,
                     HttpHeaderValues.date(lastModified), current,
-                    HubLink.header(hub, scope.pageUrl(BaseUrl.of(config), format, page)));
-        }));
+                    HubLink.header(hub, scope.pageUrl(BaseUrl.of(config), format, page)), files);
+        });
     }
 
     /**
@@ -99,8 +127,9 @@ public class FeedCache {
             } else {
                 return null;
             }
-            Rendered page = render(scope, format, 1);
-            return new TopicContent(page.body(), format.contentType, page.etag().replace("\"", ""), page.linkHeader);
+            WithBytes page = read(render(scope, format, 1), scope, format, 1, false);
+            return new TopicContent(page.bytes(), format.contentType, page.rendered().etag().replace("\"", ""),
+                    page.rendered().linkHeader);
         }
         return null;
     }
@@ -128,16 +157,6 @@ public class FeedCache {
             throw new NotFoundException("no conference or edition '" + slug + "'");
         }
         return FeedScope.conference(slug, name);
-    }
-
-    private static byte[] gzip(byte[] body) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
-            gzip.write(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** The render cache, for its counts (metrics, tests). */

@@ -14,6 +14,12 @@ import java.util.function.ToDoubleFunction;
  * conference pages and JSON): read from the counts the render caches keep anyway, at scrape time. A miss is a
  * request that found no current page; render counts the renders, one per page and version however many requests
  * missed it at once.
+ * <p>
+ * hallway.cached.answers{body=sendfile|read_back|memory}: how the body of a 200 from those caches went — by sendfile
+ * from the page's file, read back from the file on a worker (HTTP/2, TLS, a client asking for deflate or br alone),
+ * or from memory (the render could not write its file) — and hallway.cached.sendfile.bytes, the body bytes sent by
+ * sendfile. Vert.x's network metric http.server.bytes.written counts those bytes too (its channel handler counts a file
+ * region as it counts a buffer).
  */
 @Startup
 @ApplicationScoped
@@ -25,6 +31,8 @@ public class FeedCacheMetrics {
     FeedCache feeds; // held here (with their caches): a function counter keeps only a weak reference to what it reads
     @Inject
     PageCache pages;
+    @Inject
+    CachedRoutes routes;
 
     @PostConstruct
     void register() {
@@ -32,6 +40,17 @@ public class FeedCacheMetrics {
         counters("hallway.feed.cache", feedHelp, feeds.cache());
         String pageHelp = "Home and conference pages and JSON answered from the render cache (hit) or not (miss), and renders";
         counters("hallway.page.cache", pageHelp, pages.cache());
+        String answersHelp = "Cached feeds and pages answered 200 with a body: by sendfile from the page's file, read back"
+                + " from it on a worker (HTTP/2, TLS, deflate or br alone), or from memory (no file could be written)";
+        answers(answersHelp, "sendfile", CachedRoutes::sentByFile);
+        answers(answersHelp, "read_back", CachedRoutes::readBack);
+        answers(answersHelp, "memory", CachedRoutes::sentFromMemory);
+        FunctionCounter.builder("hallway.cached.sendfile.bytes", routes, CachedRoutes::sentByFileBytes)
+                .description("Body bytes of cached feeds and pages sent by sendfile").baseUnit("bytes").register(registry);
+    }
+
+    private void answers(String help, String body, ToDoubleFunction<CachedRoutes> count) {
+        FunctionCounter.builder("hallway.cached.answers", routes, count).description(help).tag("body", body).register(registry);
     }
 
     private void counters(String name, String help, RenderCache cache) {

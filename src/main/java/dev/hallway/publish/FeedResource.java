@@ -48,27 +48,40 @@ public class FeedResource {
     }
 
     Response respond(FeedScope scope, FeedFormat format, String page, Request request, HttpHeaders headers) {
+        int number = pageNumber(page);
         Rendered feed;
         try {
-            feed = feeds.render(scope, format, pageNumber(page));
+            feed = feeds.render(scope, format, number);
         } catch (FeedPages.PageOutOfRange e) {
             throw new BadRequestException(e.getMessage());
         }
         CacheControl cache = HttpHeaderValues.feedCacheControl(config.feed().maxAge().toSeconds());
         // the gzip form was compressed once when the page was rendered; it has an ETag of its own
         boolean gzip = HttpHeaderValues.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-        EntityTag etag = EntityTag.valueOf(gzip ? feed.gzipEtag() : feed.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(feed.lastModified()), etag);
-        Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(gzip ? feed.gzipped() : feed.body(), format.contentType);
-        if (gzip && notModified == null) {
-            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        Response.ResponseBuilder response = request.evaluatePreconditions(Date.from(feed.lastModified()), etag(feed, gzip));
+        if (response == null) {
+            // the body read back from the page's file (the page as it is now, should it have left the cache since)
+            FeedCache.WithBytes read;
+            try {
+                read = feeds.read(feed, scope, format, number, gzip);
+            } catch (FeedPages.PageOutOfRange e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            feed = read.rendered();
+            response = Response.ok(read.bytes(), format.contentType);
+            if (gzip) {
+                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
         }
         if (feed.linkHeader != null) {
             response.header("Link", feed.linkHeader);
         }
-        return response.tag(etag).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
+        return response.tag(etag(feed, gzip)).lastModified(Date.from(feed.lastModified())).cacheControl(cache)
                 .header("Vary", "Accept-Encoding").build();
+    }
+
+    private static EntityTag etag(Rendered feed, boolean gzip) {
+        return EntityTag.valueOf(gzip ? feed.gzipEtag() : feed.etag());
     }
 
     private static int pageNumber(String page) {

@@ -46,6 +46,8 @@ public class PageCache {
     Clock clock;
     @Inject
     Conferences catalogue;
+    @Inject
+    PageFiles files;
 
     private RenderCache cache;
 
@@ -97,7 +99,7 @@ public class PageCache {
 
     private Rendered render(String key, Supplier<byte[]> body) {
         String version = changes.version();
-        return cache.get(key, version, () -> Rendered.page(body.get(), key.startsWith("html:") ? HTML : JSON, version));
+        return cache.get(key, version, () -> Rendered.page(body.get(), key.startsWith("html:") ? HTML : JSON, version, files));
     }
 
     private static byte[] html(TemplateInstance page) {

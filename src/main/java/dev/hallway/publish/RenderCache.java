@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Rendered responses (feed pages, HTML pages, JSON), each valid for the entry version it was rendered at, the most
- * recently used kept within a budget of bytes (not of pages: a feed page is ~1 MB with its copies, a JSON page a few
- * KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). A lookup takes no lock (event loops
+ * recently used kept within a budget of bytes (not of pages: a feed page is ~400 KB with its gzip form, a JSON page a
+ * few KB, and a crawler walking {@code ?page=N} would otherwise fill hundreds of slots). The bytes are in the pages'
+ * files, once each ({@link Rendered}): what the budget bounds is disk (or tmpfs) and the kernel's page cache, not the
+ * heap. A lookup takes no lock (event loops
  * read it); a miss renders once per key and version, and every other request for it waits for that render.
  */
 final class RenderCache {
@@ -19,7 +21,7 @@ final class RenderCache {
     /** Also a bound on the number of pages, whatever their size (the eviction scan is linear). */
     private static final int MAX_PAGES = 512;
     /** The default budget (hallway.feed.cache-size). */
-    static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
     /** A cached response and when it was last used (written without ordering: only eviction reads it). */
     private static final class Slot {
@@ -46,7 +48,7 @@ final class RenderCache {
         this(DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes memory the cached pages may hold, heap and off-heap copies counted */
+    /** @param maxBytes what the cached pages may hold: both forms of each, once (in their files, served with sendfile) */
     RenderCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
@@ -107,6 +109,9 @@ final class RenderCache {
     void put(String key, Rendered rendered) {
         Slot previous = pages.put(key, new Slot(rendered, clock.incrementAndGet()));
         bytes.addAndGet(rendered.bytesHeld() - (previous == null ? 0 : previous.rendered.bytesHeld()));
+        if (previous != null && previous.rendered != rendered) {
+            previous.rendered.release(); // its files go once the answers still sending them are done
+        }
         if (pages.size() > MAX_PAGES || bytes.get() > maxBytes) {
             evictLeastRecentlyUsed(key);
         }
@@ -129,11 +134,12 @@ final class RenderCache {
             Slot gone = pages.remove(oldest);
             if (gone != null) {
                 bytes.addAndGet(-gone.rendered.bytesHeld());
+                gone.rendered.release();
             }
         }
     }
 
-    /** Memory the cached pages hold (heap and off-heap copies). */
+    /** What the cached pages hold (in their files; in memory for a page whose file could not be written). */
     long bytes() {
         return bytes.get();
     }
