@@ -3,6 +3,7 @@ package dev.hallway.publish;
 import dev.hallway.entry.EntryChanges;
 import dev.hallway.support.FeedServer;
 import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.RawRequests;
 import dev.hallway.support.Rss;
 import dev.hallway.support.Seed;
 import dev.hallway.support.TestDatabase;
@@ -19,10 +20,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -278,16 +277,7 @@ class CachedPagesBySendfileTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path, e);
-        }
+        return RawRequests.send(client, base, method, path, headers);
     }
 
     /** The value of the first metric line of /q/metrics starting with {@code prefix}. */

@@ -3,6 +3,7 @@ package dev.hallway.publish;
 import dev.hallway.entry.EntryChanges;
 import dev.hallway.support.FeedServer;
 import dev.hallway.support.FeedServerResource;
+import dev.hallway.support.RawRequests;
 import dev.hallway.support.Seed;
 import dev.hallway.support.TestFeeds;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,10 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,16 +63,7 @@ class CachedRoutesTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path, e);
-        }
+        return RawRequests.send(client, base, method, path, headers);
     }
 
     /** Status, headers (but Content-Length: the resources stream some answers) and body, to compare two answers. */
