@@ -108,6 +108,17 @@ public class CachedRoutes {
         return sentByFileBytes.sum();
     }
 
+    /**
+     * The counts of answers by how their body went, as plain objects: a metric reads them at scrape time, and must not
+     * go through this bean's proxy (which outlives the application it belongs to, across a test's restarts).
+     */
+    AnswerCounts answerCounts() {
+        return new AnswerCounts(sentByFile, sentByFileBytes, readBack, sentFromMemory);
+    }
+
+    record AnswerCounts(LongAdder sentByFile, LongAdder sentByFileBytes, LongAdder readBack, LongAdder sentFromMemory) {
+    }
+
     /** Answers whose body was read back from the page's file on a worker (HTTP/2, TLS, deflate or br alone). */
     public long readBack() {
         return readBack.sum();

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -33,6 +34,7 @@ public class FeedCacheMetrics {
     PageCache pages;
     @Inject
     CachedRoutes routes;
+    private CachedRoutes.AnswerCounts answers; // held here for the same reason
 
     @PostConstruct
     void register() {
@@ -42,15 +44,16 @@ public class FeedCacheMetrics {
         counters("hallway.page.cache", pageHelp, pages.cache());
         String answersHelp = "Cached feeds and pages answered 200 with a body: by sendfile from the page's file, read back"
                 + " from it on a worker (HTTP/2, TLS, deflate or br alone), or from memory (no file could be written)";
-        answers(answersHelp, "sendfile", CachedRoutes::sentByFile);
-        answers(answersHelp, "read_back", CachedRoutes::readBack);
-        answers(answersHelp, "memory", CachedRoutes::sentFromMemory);
-        FunctionCounter.builder("hallway.cached.sendfile.bytes", routes, CachedRoutes::sentByFileBytes)
+        answers = routes.answerCounts();
+        answers(answersHelp, "sendfile", answers.sentByFile());
+        answers(answersHelp, "read_back", answers.readBack());
+        answers(answersHelp, "memory", answers.sentFromMemory());
+        FunctionCounter.builder("hallway.cached.sendfile.bytes", answers.sentByFileBytes(), LongAdder::sum)
                 .description("Body bytes of cached feeds and pages sent by sendfile").baseUnit("bytes").register(registry);
     }
 
-    private void answers(String help, String body, ToDoubleFunction<CachedRoutes> count) {
-        FunctionCounter.builder("hallway.cached.answers", routes, count).description(help).tag("body", body).register(registry);
+    private void answers(String help, String body, LongAdder count) {
+        FunctionCounter.builder("hallway.cached.answers", count, LongAdder::sum).description(help).tag("body", body).register(registry);
     }
 
     private void counters(String name, String help, RenderCache cache) {
