@@ -98,14 +98,9 @@ public class CachedRoutes {
         return answeredOnEventLoop.sum();
     }
 
-    /** Answers whose body went by sendfile from the page's file (metrics, tests). */
+    /** Answers whose body went by sendfile from the page's file (tests; the metrics read {@link #answerCounts}). */
     public long sentByFile() {
         return sentByFile.sum();
-    }
-
-    /** The body bytes those answers sent (metrics). */
-    public long sentByFileBytes() {
-        return sentByFileBytes.sum();
     }
 
     /**
@@ -119,14 +114,9 @@ public class CachedRoutes {
     record AnswerCounts(LongAdder sentByFile, LongAdder sentByFileBytes, LongAdder readBack, LongAdder sentFromMemory) {
     }
 
-    /** Answers whose body was read back from the page's file on a worker (HTTP/2, TLS, deflate or br alone). */
+    /** Answers whose body was read back from the page's file on a worker (HTTP/2, TLS, deflate or br alone): tests. */
     public long readBack() {
         return readBack.sum();
-    }
-
-    /** Answers whose body was in memory (the render could not write its file). */
-    public long sentFromMemory() {
-        return sentFromMemory.sum();
     }
 
     /** Requests these routes handed to a worker (a miss, or a version not known without the database): for tests. */

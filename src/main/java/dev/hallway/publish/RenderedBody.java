@@ -58,9 +58,7 @@ final class RenderedBody {
         try {
             return readRetained();
         } finally {
-            if (file != null) {
-                file.release();
-            }
+            release();
         }
     }
 }
