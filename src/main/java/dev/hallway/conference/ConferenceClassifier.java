@@ -33,6 +33,10 @@ public final class ConferenceClassifier {
         this(catalogue, ReportModel.builtIn());
     }
 
+    public ConferenceClassifier(Catalogue catalogue, double threshold) {
+        this(catalogue, ReportModel.builtIn().withThreshold(threshold));
+    }
+
     ConferenceClassifier(Catalogue catalogue, ReportModel model) {
         this.catalogue = catalogue;
         this.finder = new CandidateFinder(catalogue, DETECTOR, LEXICON.phrases("place-names"));

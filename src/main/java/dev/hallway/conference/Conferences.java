@@ -2,7 +2,9 @@ package dev.hallway.conference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hallway.common.Hashing;
+import dev.hallway.config.HallwayConfig;
 import dev.hallway.source.FeedsConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -24,9 +26,19 @@ public class Conferences {
 
     @Inject
     Event<CatalogueChanged> changes;
+    @Inject
+    HallwayConfig config;
 
     private final List<ConferenceSeries> builtIn = Catalogue.builtIn();
-    private volatile ConferenceClassifier classifier = new ConferenceClassifier(Catalogue.of(builtIn, List.of()));
+    private double threshold;
+    private volatile ConferenceClassifier classifier;
+
+    @PostConstruct
+    void init() {
+        // hallway.conferences.report-threshold: a bad value stops the start with withThreshold's message
+        threshold = config.conferences().reportThreshold().orElse(ReportModel.builtIn().threshold());
+        classifier = new ConferenceClassifier(Catalogue.of(builtIn, List.of()), threshold);
+    }
 
     public ConferenceClassifier classifier() {
         return classifier;
@@ -43,7 +55,7 @@ public class Conferences {
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw new IllegalStateException("feeds.yaml's conferences were checked when read", e);
         }
-        classifier = new ConferenceClassifier(catalogue);
+        classifier = new ConferenceClassifier(catalogue, threshold);
         // the feeds' conference hints are evidence too: changing one reclassifies as well
         String hints = config.feeds().stream().filter(f -> f.conference() != null)
                 .map(f -> f.url() + "=" + f.conference()).sorted().reduce("", (a, b) -> a + "\n" + b);
@@ -51,9 +63,9 @@ public class Conferences {
         changes.fire(new CatalogueChanged(version, catalogue.size()));
     }
 
-    private static String version(Catalogue catalogue) {
+    private String version(Catalogue catalogue) {
         try {
-            return CLASSIFIER_VERSION + ":" + ReportModel.builtIn().version() + ":"
+            return CLASSIFIER_VERSION + ":" + ReportModel.builtIn().version() + ":" + threshold + ":"
                     + Hashing.sha256Hex(Catalogue.YAML.writeValueAsString(catalogue.list()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

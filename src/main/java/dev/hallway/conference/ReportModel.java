@@ -43,6 +43,15 @@ public record ReportModel(String version, double bias, double threshold, Map<Str
         return builtIn;
     }
 
+    /** The same weights deciding at another threshold. */
+    ReportModel withThreshold(double threshold) {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("a report threshold is a probability between 0 and 1 (exclusive), not "
+                    + threshold);
+        }
+        return new ReportModel(version, bias, threshold, weights, trainedOn);
+    }
+
     double probability(ReportFeatures.Vector v) {
         double z = bias;
         for (Map.Entry<String, Double> f : v.values().entrySet()) {

@@ -51,6 +51,17 @@ public interface HallwayConfig {
 
     Retention retention();
 
+    Conferences conferences();
+
+    interface Conferences {
+        /**
+         * The least probability (between 0 and 1, exclusive) that makes a post a conference report. Unset: the
+         * report model's own (0.5). Higher trades recall for precision; bench/classifier-cv.sh prints both at
+         * several thresholds. Changing it classifies stored entries again.
+         */
+        Optional<Double> reportThreshold();
+    }
+
     interface Retention {
         /**
          * Entries published longer ago than this lose their text (content, summary) but keep what dedupe needs, so an

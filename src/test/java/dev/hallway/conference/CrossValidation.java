@@ -22,13 +22,17 @@ final class CrossValidation {
     interface Trainer extends Function<List<LabelledCorpus.Post>, Function<LabelledCorpus.Post, Verdict>> {
     }
 
-    /** @param nearest the most probable candidate, decided or not (for explaining a miss) */
-    record Verdict(Classification decided, Classification nearest) {
+    /**
+     * @param nearest     the most probable candidate, decided or not (for explaining a miss)
+     * @param probability its probability, unrounded (0 without a candidate)
+     */
+    record Verdict(Classification decided, Classification nearest, double probability) {
     }
 
     enum Outcome { RIGHT, WRONG_EDITION, WRONG_SERIES, FALSE_REPORT, MISSED, RIGHT_NONE }
 
-    record Decision(LabelledCorpus.Post post, Classification got, Outcome outcome, Classification nearest) {
+    record Decision(LabelledCorpus.Post post, Classification got, Outcome outcome, Classification nearest,
+                    double probability) {
         String describe() {
             String title = post.input().title();
             return String.format(Locale.ROOT, "%-13s %-28s %s -> %s (want %s)%s", outcome, post.blog(),
@@ -93,13 +97,13 @@ final class CrossValidation {
             Function<LabelledCorpus.Post, Verdict> classifier = trainer.apply(training);
             for (LabelledCorpus.Post p : blog.getValue()) {
                 Verdict v = classifier.apply(p);
-                decisions.add(judge(p, v.decided(), v.nearest()));
+                decisions.add(judge(p, v.decided(), v.nearest(), v.probability()));
             }
         }
         return decisions;
     }
 
-    static Decision judge(LabelledCorpus.Post p, Classification got, Classification nearest) {
+    static Decision judge(LabelledCorpus.Post p, Classification got, Classification nearest, double probability) {
         Outcome outcome;
         if (!p.report()) {
             outcome = got == null ? Outcome.RIGHT_NONE : Outcome.FALSE_REPORT;
@@ -110,7 +114,7 @@ final class CrossValidation {
         } else {
             outcome = sameSeries(got, p.series()) ? Outcome.WRONG_EDITION : Outcome.WRONG_SERIES;
         }
-        return new Decision(p, got, outcome, nearest);
+        return new Decision(p, got, outcome, nearest, probability);
     }
 
     private static boolean sameSeries(Classification got, String series) {
@@ -138,6 +142,7 @@ final class CrossValidation {
                 d -> d.post().id().substring(0, 3)).entrySet()) {
             out.append(String.format(Locale.ROOT, "  part %-9s %s%n", e.getKey(), Figures.of(e.getValue()).line()));
         }
+        out.append(thresholds(decisions));
         out.append("per blog (blogs with a mistake):\n");
         for (Map.Entry<String, List<Decision>> e : group(decisions, d -> d.post().blog()).entrySet()) {
             Figures f = Figures.of(e.getValue());
@@ -149,6 +154,20 @@ final class CrossValidation {
                 .sorted(Comparator.comparingDouble(d -> -(d.got() == null ? 0.5 : d.got().confidence()))).toList();
         out.append("worst mistakes (").append(Math.min(worst, mistakes.size())).append(" of ").append(mistakes.size()).append("):\n");
         mistakes.stream().limit(worst).forEach(d -> out.append("  ").append(d.describe()).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * The same decisions at other report thresholds (hallway.conferences.report-threshold): each post's most probable
+     * candidate is a report when its probability reaches the threshold. How much precision a higher one buys.
+     */
+    static String thresholds(List<Decision> decisions) {
+        StringBuilder out = new StringBuilder("at other thresholds (the most probable candidate decides):\n");
+        for (double t : new double[]{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            List<Decision> at = decisions.stream().map(d -> judge(d.post(),
+                    d.nearest() != null && d.probability() >= t ? d.nearest() : null, d.nearest(), d.probability())).toList();
+            out.append(String.format(Locale.ROOT, "  threshold %.1f  %s%n", t, Figures.of(at).line()));
+        }
         return out.toString();
     }
 

@@ -114,10 +114,10 @@ final class ReportModelTrainer {
             }
         }
         if (best == null) {
-            return new CrossValidation.Verdict(null, null);
+            return new CrossValidation.Verdict(null, null, 0);
         }
         Classification nearest = new ConferenceClassifier(extractor.catalogue(), model).classification(best);
-        return new CrossValidation.Verdict(bestP < model.threshold() ? null : nearest, nearest);
+        return new CrossValidation.Verdict(bestP < model.threshold() ? null : nearest, nearest, bestP);
     }
 
     public static void main(String[] args) throws IOException {
