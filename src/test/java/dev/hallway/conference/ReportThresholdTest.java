@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +24,7 @@ class ReportThresholdTest {
     public static class Strict implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(dev.hallway.support.TestDatabase.isolated("report-threshold"));
-            config.put("hallway.conferences.report-threshold", "0.97");
-            return config;
+            return dev.hallway.support.TestDatabase.isolated("report-threshold", "hallway.conferences.report-threshold", "0.97");
         }
     }
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +42,7 @@ class RetentionTest {
     public static class OneYear implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(dev.hallway.support.TestDatabase.isolated("retention"));
-            config.put("hallway.retention.entries", "365d");
-            return config;
+            return dev.hallway.support.TestDatabase.isolated("retention", "hallway.retention.entries", "365d");
         }
     }
 

@@ -45,6 +45,15 @@ public final class TestDatabase {
     }
 
     /** Config overrides for an isolated database named {@code name} (letters, digits and dashes). */
+    /** {@link #isolated(String)} with more configuration: key, value, key, value, … */
+    public static Map<String, String> isolated(String name, String... keysAndValues) {
+        Map<String, String> config = isolated(name);
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
+    }
+
     public static Map<String, String> isolated(String name) {
         Map<String, String> config = new HashMap<>();
         if (postgres()) {
