@@ -64,8 +64,25 @@ final class ReportFeatures {
         String title = lower(post.title());
         Matcher day = dayMarker.matcher(title);
         List<String> ordinal = lexicon.find(title, 1).getOrDefault("day-ordinal", List.of());
-        return new PostCues(lexicon.find(title, 2), lexicon.find(lower(text), 2), day.find() ? day.group() : null,
+        return new PostCues(lexicon.find(title, 2), withoutTitleForms(lexicon.find(lower(text), 2)), day.find() ? day.group() : null,
                 ordinal.isEmpty() ? null : ordinal.get(0), post.text() == null ? 0 : post.text().length());
+    }
+
+    /**
+     * "Attending X" is a title's way of saying "I went to X"; in a post's text "attending" is as often "I'll be
+     * attending" or "people attending": not a cue there.
+     */
+    private static Map<String, List<String>> withoutTitleForms(Map<String, List<String>> text) {
+        List<String> past = text.get("first-person-past");
+        if (past != null && past.contains("attending")) {
+            List<String> rest = past.stream().filter(p -> !p.equals("attending")).toList();
+            if (rest.isEmpty()) {
+                text.remove("first-person-past");
+            } else {
+                text.put("first-person-past", rest);
+            }
+        }
+        return text;
     }
 
     Vector of(ClassifierInput post, Candidate c, List<Candidate> all, PostCues cues) {

@@ -121,6 +121,20 @@ class ClassifierRulesTest {
     }
 
     @Test
+    void attendingIsATitleFormNotATextCue() {
+        ReportFeatures features = new ReportFeatures(CueLexicon.builtIn());
+        ClassifierInput before = new ClassifierInput("fosdem 2012", List.of(), "https://blog.example/post",
+                "I'll be attending both fosdem days, hope to see you there!", null, Instant.parse("2012-01-20T12:00:00Z"));
+        assertFalse(features.cues(before, before.text()).text().containsKey("first-person-past"));
+        ClassifierInput title = new ClassifierInput("Attending FOSDEM 2012", List.of(), "https://blog.example/post",
+                "Brussels.", null, Instant.parse("2012-02-07T12:00:00Z"));
+        assertTrue(features.cues(title, title.text()).title().containsKey("first-person-past"));
+        ClassifierInput past = new ClassifierInput("fosdem 2012", List.of(), "https://blog.example/post",
+                "I attended both fosdem days and I'm still attending to my notes.", null, Instant.parse("2012-02-07T12:00:00Z"));
+        assertTrue(features.cues(past, past.text()).text().containsKey("first-person-past"), "other phrases stay");
+    }
+
+    @Test
     void callsForPapersJobPostsTutorialsAndAnnouncementsAreNotReports() {
         assertNull(classify("FOSDEM 2025 call for papers is open", "Submit your talk before December.", "2024-10-01"));
         assertNull(classify("We're hiring a developer advocate for KubeCon Europe 2025", "Join our team.", "2025-01-05"));
