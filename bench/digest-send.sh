@@ -20,6 +20,8 @@
 #   REBUILD=0             1 rebuilds even when target/quarkus-app/quarkus-run.jar exists
 #   APP_DIR=target/quarkus-app  the packaged app to measure (a copy of another build, for before/after in one session)
 #   APP_PROPS_EXTRA=      extra -D settings for the measured run (e.g. -Dhallway.mail.concurrency=1)
+#   ASCII_TITLES=0        1 writes the generated titles with "-" instead of "–", so every text the digest quotes from
+#                         the feeds is ASCII (the mail client then sends the plain-text part 7bit, not quoted-printable)
 # Loopback only: the app, the feed server and the SMTP sink all listen on 127.0.0.1.
 set -euo pipefail
 
@@ -38,6 +40,7 @@ ROOT=$(pwd)
 APP_DIR=${APP_DIR:-$ROOT/target/quarkus-app}
 JAR=$APP_DIR/quarkus-run.jar
 APP_PROPS_EXTRA=${APP_PROPS_EXTRA:-}
+ASCII_TITLES=${ASCII_TITLES:-0}
 
 log() { printf '[digest-bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; FAILED=1; exit 1; }
@@ -130,9 +133,9 @@ print(datetime.date.fromisocalendar(int(y), int(w), 1).isoformat())
 EOF
 ) || die "WEEK must look like 2026-W06"
 mkdir -p "$WORK/www"
-python3 - "$WORK/www" "$MONDAY" <<'EOF'
+python3 - "$WORK/www" "$MONDAY" "$ASCII_TITLES" <<'EOF'
 import datetime, email.utils, sys, html, random
-out, monday = sys.argv[1], datetime.date.fromisoformat(sys.argv[2])
+out, monday, ascii_titles = sys.argv[1], datetime.date.fromisoformat(sys.argv[2]), sys.argv[3] == "1"
 year = monday.isocalendar()[0]
 words = ("""talk speaker room devroom hallway keynote slides video question audience maintainer release packaging
 observability tracing metrics logging database replication index query planner kernel scheduler memory driver rust
@@ -183,6 +186,8 @@ for blog, items in blogs.items():
     rss = ['<?xml version="1.0" encoding="utf-8"?>', '<rss version="2.0"><channel>',
            f"<title>{blog}</title><link>http://blogs.bench.test/{blog}/</link><description>{blog}</description>"]
     for i, (day, title, author) in enumerate(items):
+        if ascii_titles:
+            title = title.replace("–", "-")
         when = datetime.datetime.combine(monday + datetime.timedelta(days=day), datetime.time(9 + i, 15),
                                          tzinfo=datetime.timezone.utc)
         slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
@@ -276,6 +281,17 @@ start_app send "-Xlog:gc*:file=$WORK/gc.log:uptime,level,tags" $APP_JAVA_OPTS $A
 while [ $((SECONDS - APP_STARTED)) -lt 10 ]; do sleep 0.5; done
 admin GET /admin/digests -m 30 | json "d['deliveryEnabled']" | grep -q True || die "the app says mail delivery is off"
 
+cpu_split() { # "user_ms system_ms" of a process so far
+    awk -v tck="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int($12 * 1000 / tck), int($13 * 1000 / tck)}' "/proc/$1/stat"
+}
+threads_cpu() { # one line per thread of the app: "tid name-without-digits user+system-ms"
+    local t
+    for t in /proc/"$APP_PID"/task/*; do
+        awk -v tid="${t##*/}" -v tck="$(getconf CLK_TCK)" '{
+            name = $0; sub(/^[^(]*\(/, "", name); sub(/\) .*$/, "", name); gsub(/#[0-9]+/, "#N", name); gsub(/[0-9]+$/, "N", name); gsub(/ /, "_", name)
+            sub(/^.*\) /, ""); print tid, name, int(($12 + $13) * 1000 / tck)}' "$t/stat" 2>/dev/null || true
+    done
+}
 cpu_ms() { # user+system CPU of a process so far, in ms
     awk -v tck="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / tck)}' "/proc/$1/stat"
 }
@@ -301,6 +317,8 @@ fi
 log "POST /admin/digests/send?week=$WEEK to $SUBSCRIBERS subscribers"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 APP_CPU0=$(cpu_ms "$APP_PID") SINK_CPU0=$(cpu_ms "$SINK_PID") SINK_RCHAR0=$(sink_rchar)
+read -r APP_USER0 APP_SYS0 < <(cpu_split "$APP_PID")
+threads_cpu >"$WORK/threads0.txt"
 SESS0=$(sink_count sess) MESG0=$(sink_count mesg)
 GC_LINES0=$(wc -l <"$WORK/gc.log")
 T0=$(now_ms)
@@ -333,6 +351,8 @@ while true; do
 done
 T2=$(now_ms)
 APP_CPU1=$(cpu_ms "$APP_PID") SINK_CPU1=$(cpu_ms "$SINK_PID") SINK_RCHAR1=$(sink_rchar)
+read -r APP_USER1 APP_SYS1 < <(cpu_split "$APP_PID")
+threads_cpu >"$WORK/threads1.txt"
 sleep 0.5 # the last progress sample
 stop_pid "$PROGRESS_PID" 2
 PROGRESS_PID=
@@ -400,6 +420,11 @@ mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
     echo "sink's own rate  : smtp-source (C), same sink, $S_MSG messages of $AVG_SIZE bytes: 1 kept session $(source_fig "$SOURCE1"); 4 sessions $(source_fig "$SOURCE4")"
     echo "RATIO            : Hallway overall / smtp-source 1 session = $(awk -v h="$(rate "$S_MSG" $((T2 - T0)))" -v c="$(source_rate "$SOURCE1")" 'BEGIN {printf "%.3f", h / c}')"
     echo "CPU during send  : app $(fmt_s $((APP_CPU1 - APP_CPU0))) s ($(awk -v c=$((APP_CPU1 - APP_CPU0)) -v n="$S_MSG" 'BEGIN {if (n > 0) printf "%.2f", c / n; else print "n/a"}') ms/message, $(awk -v c=$((APP_CPU1 - APP_CPU0)) -v w=$((T2 - T0)) 'BEGIN {printf "%.2f", c / w}') cores on average), SMTP sink $(fmt_s $((SINK_CPU1 - SINK_CPU0))) s"
+    echo "  user / system  : $(fmt_s $((APP_USER1 - APP_USER0))) s user, $(fmt_s $((APP_SYS1 - APP_SYS0))) s system (kernel: socket writes, page faults)"
+    # CPU during the send by thread kind (digits in thread names folded: "vert.x-eventloop-thread-N")
+    echo "  by thread      : $(awk 'NR == FNR {before[$1] = $3; next} {kind[$2] += $3 - before[$1]}
+        END {for (k in kind) if (kind[k] >= 50) printf "%d %s\n", kind[k], k}' "$WORK/threads0.txt" "$WORK/threads1.txt" \
+        | sort -rn | head -8 | awk '{printf "%s%s %.1f s", (NR > 1 ? "; " : ""), $2, $1 / 1000}')"
     echo "machine load     : $LOAD_BEFORE before, $LOAD_AFTER after (1/5/15 min load averages; $(nproc) cores)"
     echo "app RSS          : $(mib "$RSS_IDLE_KB") idle before the send, $(mib "$RSS_END_KB") after"
     if [ "$HWM_RESET" = 1 ]; then

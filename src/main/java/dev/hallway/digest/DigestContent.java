@@ -26,6 +26,14 @@ public record DigestContent(String week, String period, List<Group> groups) {
         public Report(String title, String url, String blog, String author, String date, String summary) {
             this(title, url, blog, author, date, summary, null);
         }
+
+        /**
+         * The summary for the plain-text part: as stored, except the "…" our truncation put at its end, written
+         * "..." (the rest is the feed's text and stays as it is).
+         */
+        public String plainSummary() {
+            return summary != null && summary.endsWith("…") ? summary.substring(0, summary.length() - 1) + "..." : summary;
+        }
     }
 
     public int reports() {
@@ -42,9 +50,27 @@ public record DigestContent(String week, String period, List<Group> groups) {
 
     /** "Hallway — 7 reports from 3 conferences (2026-W47)" */
     public String subject() {
+        return subject("Hallway — ");
+    }
+
+    /**
+     * The subject in ASCII, for the plain-text part: "Hallway - 7 reports from 3 conferences (2026-W47)". What the
+     * plain-text part writes of its own is ASCII, so that a week whose titles, names and summaries are ASCII is sent
+     * as it is (7bit) rather than quoted-printable-encoded for every message (see DigestVariants).
+     */
+    public String plainSubject() {
+        return subject("Hallway - ");
+    }
+
+    /** The period in ASCII, for the plain-text part: "16 Nov 2026 - 22 Nov 2026". */
+    public String plainPeriod() {
+        return period == null ? null : period.replace(" – ", " - ");
+    }
+
+    private String subject(String lead) {
         int reports = reports();
         int conferences = groups.size();
-        return "Hallway — " + reports + (reports == 1 ? " report" : " reports") + " from " + conferences
+        return lead + reports + (reports == 1 ? " report" : " reports") + " from " + conferences
                 + (conferences == 1 ? " conference" : " conferences") + " (" + week + ")";
     }
 }

@@ -13,7 +13,11 @@ import java.util.function.Function;
  * rendering of its subscriber's choice with the subscriber's own links (unsubscribe, change what you receive) put in
  * place of placeholders. The placeholders hold a random part made at startup, so no text from a feed can name them.
  * The HTML is made ASCII ({@link AsciiHtml}: numeric character references, few lines) with each placeholder on a line
- * of its own, so the mail client sends it 7bit instead of quoted-printable-encoding every message. One instance
+ * of its own, so the mail client sends it 7bit instead of quoted-printable-encoding every message. What the plain-text
+ * part says of its own (subject line, period, separators, the "..." of a cut summary) is ASCII too, so it goes 7bit
+ * whenever what it quotes from the feeds (titles, names, summaries, links) is ASCII and no line passes 998
+ * characters: the Vert.x mail client quoted-printable-encodes a text part for a single other character, at a string
+ * per byte and a line written per 76 characters. What feeds wrote is never changed for that. One instance
  * lives for one pass of the sender, shared by its sending threads.
  */
 final class DigestVariants {
@@ -60,7 +64,7 @@ final class DigestVariants {
             variant = content.groups().isEmpty() ? new Variant(content, subject, "", "")
                     : new Variant(content, subject,
                     mailHtml(DigestTemplates.Mail.digestHtml(content, subject, baseUrl, UNSUBSCRIBE, PREFERENCES).render()),
-                    DigestTemplates.Mail.digestText(content, subject, baseUrl, UNSUBSCRIBE, PREFERENCES).render());
+                    DigestTemplates.Mail.digestText(content, content.plainSubject(), baseUrl, UNSUBSCRIBE, PREFERENCES).render());
             if (!variant.empty()) {
                 renderings++;
             }

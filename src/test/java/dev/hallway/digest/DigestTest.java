@@ -204,7 +204,7 @@ class DigestTest {
         String html = part(all, "text/html");
         String text = part(all, "text/plain");
         List<String> groups = new ArrayList<>();
-        Matcher heading = Pattern.compile("== (.+?) — (\\d+) reports? ==").matcher(text);
+        Matcher heading = Pattern.compile("== (.+?) - (\\d+) reports? ==").matcher(text);
         while (heading.find()) {
             groups.add(heading.group(1) + ":" + heading.group(2));
         }
@@ -252,6 +252,49 @@ class DigestTest {
                 .then().statusCode(200).body(containsString("unsubscribed"));
         assertEquals(SubscriberStatus.UNSUBSCRIBED, status("all@example.org"));
         given().when().post("/unsubscribe?token=1.forged").then().statusCode(404);
+    }
+
+    /**
+     * What the plain-text part says of its own (subject line, period, headings, separators, the "..." of a summary
+     * we cut) is ASCII, so a week whose feeds wrote ASCII goes 7bit, as it is; a title with accents goes as written
+     * (the mail client quoted-printable-encodes the part, and it reads back the same).
+     */
+    @Test
+    void thePlainTextPartGoesAsItIsWhenTheFeedsWroteAsciiAndTitlesAreNeverChanged() throws Exception {
+        String asciiTitle = "FOSDEM 2026 recap - day 1";
+        String accented = "Café Zürich – FOSDEM 2026 : retour… «très» bien";
+        for (String title : List.of(asciiTitle, accented)) {
+            DigestContent week = new DigestContent(WEEK, "16 Nov 2026 – 22 Nov 2026", List.of(
+                    new DigestContent.Group("fosdem-2026", "fosdem", "FOSDEM 2026", List.of(
+                            new DigestContent.Report(title, "https://blog.example/fosdem", "Some blog", "Ana Lopes",
+                                    "Mon 16 Nov 2026", "A summary that our truncation cut…"),
+                            new DigestContent.Report("Second day", "https://blog.example/2", "Some blog", "",
+                                    "Tue 17 Nov 2026", "", "published last week")))));
+            DigestVariants.Variant variant = new DigestVariants(w -> week, "http://localhost:8081").of(WEEK, null);
+            String unsubscribe = "http://localhost:8081/unsubscribe?token=1.abc";
+            String preferences = "http://localhost:8081/preferences?token=1.def";
+            String text = variant.text(unsubscribe, preferences);
+            assertTrue(text.startsWith("Hallway - 2 reports from 1 conference (2026-W47)\n16 Nov 2026 - 22 Nov 2026\n"), text);
+            assertTrue(text.contains("== FOSDEM 2026 - 2 reports ==") && text.contains("  Some blog | Ana Lopes | Mon 16 Nov 2026")
+                    && text.contains("  A summary that our truncation cut...\n") && text.contains("* " + title + "\n")
+                    && text.contains("Unsubscribe: " + unsubscribe), text);
+            if (title.equals(asciiTitle)) {
+                assertTrue(text.chars().allMatch(c -> c < 0x80), "all ASCII: " + text);
+            }
+            String to = (title.equals(asciiTitle) ? "ascii" : "accented") + "-text@example.org";
+            io.quarkus.arc.Arc.container().instance(dev.hallway.mail.MailDelivery.class).get().send(to, variant.subject(),
+                    variant.html(unsubscribe, preferences), text, "<text-" + to + ">", Map.of());
+            MimeMessage sent = awaitMailTo(to, 1).get(0);
+            assertEquals("Hallway — 2 reports from 1 conference (2026-W47)", sent.getSubject(), "the subject is unchanged");
+            Multipart parts = (Multipart) sent.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.internet.MimeBodyPart part = (jakarta.mail.internet.MimeBodyPart) parts.getBodyPart(i);
+                String expected = part.isMimeType("text/plain") && !title.equals(asciiTitle) ? "quoted-printable" : "7bit";
+                assertEquals(expected, part.getEncoding(), part.getContentType() + " of " + title);
+            }
+            assertEquals(text.strip(), part(sent, "text/plain").replace("\r\n", "\n").strip(), "the text reads back as written");
+            assertTrue(org.jsoup.Jsoup.parse(part(sent, "text/html")).text().contains(title), "the HTML has the title");
+        }
     }
 
     /** Last: after the SMTP server restarts, the mail client's first reconnect stalls for a while. */
