@@ -2,6 +2,7 @@ package dev.hallway.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -101,11 +102,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         refuseAfter = acceptedInAll;
     }
 
-    /** Stops listening and drops every connection: a client connecting now is refused. */
+    /**
+     * Stops listening and ends every connection: a client connecting now is refused, one connected reads what was
+     * written to it (a 250 just sent) and then the end of the stream. Ended with a FIN, not closed at once: closing a
+     * socket with unread input sends a reset, and a reset makes the client's kernel drop a 250 it has received but not
+     * yet read, so a message this server counts as accepted would look failed to the client.
+     */
     public synchronized void refuseConnections() {
         closeQuietly(socket);
         for (Socket c : connections) {
-            closeQuietly(c);
+            try {
+                c.shutdownOutput();
+            } catch (IOException e) {
+                closeQuietly(c);
+            }
         }
         connections.clear();
     }
@@ -156,7 +166,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         try (client) {
             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = client.getOutputStream();
-            while (stalled && !client.isClosed()) {
+            while (stalled && !client.isClosed() && !client.isOutputShutdown()) {
                 Thread.sleep(20);
             }
             say(out, "220 scripted.test ESMTP");
@@ -174,17 +184,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         // recorded only with its 250 written, and not once the test dropped the connection: a
                         // message the client saw fail was never accepted, so a retry is no duplicate
+                        boolean gone;
                         synchronized (this) {
-                            if (client.isClosed()) {
-                                return;
+                            gone = client.isClosed() || client.isOutputShutdown();
+                            if (!gone) {
+                                say(out, "250 2.0.0 queued");
+                                messages.add(message.toString());
+                                if (accepted.incrementAndGet() == refuseAfter) {
+                                    refuseAfter = -1;
+                                    refuseConnections(); // this connection too, its 250 written
+                                    gone = true;
+                                }
                             }
-                            say(out, "250 2.0.0 queued");
-                            messages.add(message.toString());
-                            if (accepted.incrementAndGet() == refuseAfter) {
-                                refuseAfter = -1;
-                                refuseConnections(); // this connection too, its 250 written
-                                return;
-                            }
+                        }
+                        if (gone) {
+                            drain(client); // outside the lock: the other sessions and the test go on meanwhile
+                            return;
                         }
                     }
                     case "QUIT" -> {
@@ -195,11 +210,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
         } catch (IOException dropped) {
-            // the test closed it
+            // the test ended it: let the client close first (see refuseConnections)
+            drain(client);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             connections.remove(client);
+        }
+    }
+
+    /** Reads what a client still sends, for at most a few seconds, until it closes its side. */
+    private static void drain(Socket client) {
+        try {
+            client.setSoTimeout(5_000);
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (in.read(buffer) >= 0) {
+                // discarded
+            }
+        } catch (IOException gone) {
+            // closed, reset or silent: nothing left to spare it
         }
     }
 
