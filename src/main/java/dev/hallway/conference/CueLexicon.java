@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in twelve languages,
+ * The cue phrases of {@code conferences/cues.yaml}, by group ("looking-back", "call-for-papers", …) in thirteen languages,
  * and a matcher that finds them in lower-cased text. A phrase of a space-separated language matches at word
  * boundaries; a Japanese, Korean or Chinese phrase matches anywhere, since those languages write no spaces between words.
  * Phrases are kept in a trie, so a text is read once whatever the number of phrases.

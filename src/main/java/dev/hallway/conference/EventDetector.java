@@ -28,7 +28,7 @@ final class EventDetector {
 
     /**
      * Dates are not names either ("Fin Avril 2025", "Sabato 5 Marzo 2011", "Jahresrückblick 2016"): months, weekdays
-     * and the words around them in the twelve languages of the cue lexicon.
+     * and the words around them in the languages of the cue lexicon.
      */
     private static final Set<String> DATE_WORDS = Set.copyOf(java.util.List.of(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "mid", "late", "end",
@@ -49,7 +49,10 @@ final class EventDetector {
             "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "wrzesnia",
             "października", "pazdziernika", "listopada", "grudnia",
             "januari", "februari", "maart", "mei", "augustus", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-            "zaterdag", "zondag"));
+            "zaterdag", "zondag",
+            "leden", "ledna", "únor", "února", "březen", "března", "duben", "dubna", "květen", "května", "červen",
+            "června", "červenec", "července", "srpen", "srpna", "září", "říjen", "října", "listopadu", "prosinec",
+            "prosince", "pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"));
 
     private static final Set<String> GENERIC_EVENT_WORDS = Set.of("conference", "conf", "conférence", "konferenz",
             "conferencia", "conferenza");

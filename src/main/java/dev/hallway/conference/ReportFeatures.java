@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The evidence that one candidate edition is what a post reports on, as named features the report model weighs:
  * where the post names the series and its edition, the title's shape, looking-back and looking-forward cues in
- * twelve languages, the post date against the edition's real dates, and the other events the post names.
+ * thirteen languages, the post date against the edition's real dates, and the other events the post names.
  * Each feature keeps the words that fired it, so a decision can be explained.
  */
 final class ReportFeatures {

@@ -23,6 +23,18 @@ class CueLexiconTest {
     }
 
     @Test
+    void czechMatchesWholeWordsWithAndWithoutDiacritics() {
+        Map<String, List<String>> title = LEXICON.find("dojmy z konference devconf.cz 2019", 2);
+        assertTrue(title.containsKey("looking-back"), title.toString());
+        assertTrue(LEXICON.find("postrehy z openaltu 2018", 2).containsKey("looking-back"));
+        Map<String, List<String>> ahead = LEXICON.find("příští týden budu na konferenci jopenspace, uvidíme se tam!", 2);
+        assertTrue(ahead.containsKey("looking-forward"), ahead.toString());
+        assertFalse(ahead.containsKey("looking-back"), ahead.toString());
+        // inflected forms are separate phrases: "dojmy" does not match inside "dojmech"
+        assertFalse(LEXICON.find("o svých dojmech mluvit nebudu", 2).containsKey("looking-back"));
+    }
+
+    @Test
     void japaneseAndKoreanMatchInsideTheText() {
         Map<String, List<String>> ja = LEXICON.find("pycon jp 2019に参加してきました", 2);
         assertTrue(ja.containsKey("first-person-past") || ja.containsKey("looking-back"), ja.toString());
