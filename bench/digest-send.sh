@@ -22,6 +22,8 @@
 #   APP_PROPS_EXTRA=      extra -D settings for the measured run (e.g. -Dhallway.mail.concurrency=1)
 #   ASCII_TITLES=0        1 writes the generated titles with "-" instead of "–", so every text the digest quotes from
 #                         the feeds is ASCII (the mail client then sends the plain-text part 7bit, not quoted-printable)
+#   WARM=0                1 first sends, unmeasured, the next week's digest (the same reports a week later, "…, revisited")
+#                         to the same subscribers, then measures WEEK's: a running service's send, not a cold JVM's
 # Loopback only: the app, the feed server and the SMTP sink all listen on 127.0.0.1.
 set -euo pipefail
 
@@ -41,6 +43,7 @@ APP_DIR=${APP_DIR:-$ROOT/target/quarkus-app}
 JAR=$APP_DIR/quarkus-run.jar
 APP_PROPS_EXTRA=${APP_PROPS_EXTRA:-}
 ASCII_TITLES=${ASCII_TITLES:-0}
+WARM=${WARM:-0}
 
 log() { printf '[digest-bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FAILED: $*"; FAILED=1; exit 1; }
@@ -132,10 +135,17 @@ y, w = sys.argv[1].split("-W")
 print(datetime.date.fromisocalendar(int(y), int(w), 1).isoformat())
 EOF
 ) || die "WEEK must look like 2026-W06"
+WARM_WEEK=$(python3 - "$MONDAY" <<'EOF'
+import datetime, sys
+y, w, _ = (datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=7)).isocalendar()
+print(f"{y}-W{w:02d}")
+EOF
+)
 mkdir -p "$WORK/www"
-python3 - "$WORK/www" "$MONDAY" "$ASCII_TITLES" <<'EOF'
+python3 - "$WORK/www" "$MONDAY" "$ASCII_TITLES" "$WARM" <<'EOF'
 import datetime, email.utils, sys, html, random
 out, monday, ascii_titles = sys.argv[1], datetime.date.fromisoformat(sys.argv[2]), sys.argv[3] == "1"
+warm = sys.argv[4] == "1"
 year = monday.isocalendar()[0]
 words = ("""talk speaker room devroom hallway keynote slides video question audience maintainer release packaging
 observability tracing metrics logging database replication index query planner kernel scheduler memory driver rust
@@ -182,6 +192,9 @@ blogs = {
         (4, "How to write a good talk proposal", "Marc Dubois"),
     ],
 }
+if warm:  # the next week: the same reports a week later, for the unmeasured warm-up send
+    for items in blogs.values():
+        items += [(day + 7, title + ", revisited", author) for day, title, author in list(items)]
 for blog, items in blogs.items():
     rss = ['<?xml version="1.0" encoding="utf-8"?>', '<rss version="2.0"><channel>',
            f"<title>{blog}</title><link>http://blogs.bench.test/{blog}/</link><description>{blog}</description>"]
@@ -280,6 +293,16 @@ start_app send "-Xlog:gc*:file=$WORK/gc.log:uptime,level,tags" $APP_JAVA_OPTS $A
 # let the scheduled outbox pass (5 s after start) go by before the admin call
 while [ $((SECONDS - APP_STARTED)) -lt 10 ]; do sleep 0.5; done
 admin GET /admin/digests -m 30 | json "d['deliveryEnabled']" | grep -q True || die "the app says mail delivery is off"
+if [ "$WARM" = 1 ]; then
+    log "warm-up (not measured): POST /admin/digests/send?week=$WARM_WEEK to the same $SUBSCRIBERS subscribers"
+    admin POST "/admin/digests/send?week=$WARM_WEEK" -m "$SEND_TIMEOUT" -o "$WORK/warm.json" || die "warm-up send failed"
+    WARM_DEADLINE=$((SECONDS + SEND_TIMEOUT))
+    until [ "$(admin GET /admin/digests -m 30 | json "[w['pending'] for w in d['weeks'] if w['week']=='$WARM_WEEK'][0]" || echo "?")" = 0 ]; do
+        [ $SECONDS -lt $WARM_DEADLINE ] || die "warm-up: messages still pending after $SEND_TIMEOUT s"
+        sleep 1
+    done
+    log "warm-up done: $(cat "$WORK/warm.json")"
+fi
 
 cpu_split() { # "user_ms system_ms" of a process so far
     awk -v tck="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int($12 * 1000 / tck), int($13 * 1000 / tck)}' "/proc/$1/stat"
@@ -409,6 +432,7 @@ mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
 
 {
     echo "== digest send: $WEEK to $SUBSCRIBERS confirmed subscribers ($(nproc) cores, $(date -u +%FT%TZ)) =="
+    if [ "$WARM" = 1 ]; then echo "JVM              : warm (this app had sent $WARM_WEEK's digest to the same subscribers first)"; fi
     echo "digest           : ${SUBJECT:-?}"
     echo "app (POST)       : HTTP $HTTP_CODE sent=$APP_SENT retrying=$APP_RETRYING failed=$APP_FAILED"
     echo "app (outbox)     : recipients=$ST_RECIP sent=$ST_SENT pending=$ST_PENDING failed=$ST_FAILED"
