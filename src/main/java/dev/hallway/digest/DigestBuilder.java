@@ -52,7 +52,7 @@ public class DigestBuilder {
         }
         groups.sort(Comparator.comparingInt(DigestContent.Group::count).reversed()
                 .thenComparing(DigestContent.Group::name, String.CASE_INSENSITIVE_ORDER));
-        String period = PERIOD.format(week.monday()) + " – " + PERIOD.format(week.monday().plusDays(6));
+        String period = PERIOD.format(week.monday()) + DigestContent.PERIOD_DASH + PERIOD.format(week.monday().plusDays(6));
         return new DigestContent(week.toString(), period, List.copyOf(groups));
     }
 

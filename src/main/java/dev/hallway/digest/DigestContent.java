@@ -62,9 +62,12 @@ public record DigestContent(String week, String period, List<Group> groups) {
         return subject("Hallway - ");
     }
 
+    /** Between the first and the last day of {@link #period}: "16 Nov 2026 – 22 Nov 2026". */
+    static final String PERIOD_DASH = " – ";
+
     /** The period in ASCII, for the plain-text part: "16 Nov 2026 - 22 Nov 2026". */
     public String plainPeriod() {
-        return period == null ? null : period.replace(" – ", " - ");
+        return period == null ? null : period.replace(PERIOD_DASH, " - ");
     }
 
     private String subject(String lead) {
