@@ -24,9 +24,9 @@ class CrossValidatedQualityTest {
         System.out.print(CrossValidation.report(decisions, 10));
         CrossValidation.Figures all = CrossValidation.Figures.of(decisions);
         assertTrue(posts.size() >= 700, "labelled posts: " + posts.size());
-        // 1,662 posts: 0.774 / 0.618 / 0.941 (extra2 … extra10, blogs the model was never tuned on, are harder: the
-        // 1,494 posts before extra9 joined gave 0.783 / 0.629 / 0.944, the 1,300 before extra7 0.798 / 0.666 / 0.959)
-        assertTrue(all.precision() >= 0.765, "precision " + all.line());
+        // 1,743 posts: 0.769 / 0.612 / 0.946 (extra2 … extra11, blogs the model was never tuned on, are harder: the
+        // 1,662 posts before extra11 joined gave 0.774 / 0.618 / 0.941, the 1,300 before extra7 0.798 / 0.666 / 0.959)
+        assertTrue(all.precision() >= 0.76, "precision " + all.line());
         assertTrue(all.recall() >= 0.595, "recall " + all.line());
         assertTrue(all.exactEdition() >= 0.935, "exact edition " + all.line());
     }
