@@ -42,7 +42,7 @@ final class LabelledCorpus {
 
     static final List<String> SETS = List.of("labelled/shared", "labelled/extra", "labelled/extra2", "labelled/extra3",
             "labelled/extra4", "labelled/extra5", "labelled/extra6", "labelled/extra7", "labelled/extra8",
-            "labelled/extra9", "labelled/extra10", "labelled/extra11", "labelled/extra12");
+            "labelled/extra9", "labelled/extra10", "labelled/extra11", "labelled/extra12", "labelled/extra13");
     private static final Instant FETCHED = Instant.parse("2026-12-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
