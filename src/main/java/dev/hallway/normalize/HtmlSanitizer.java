@@ -125,9 +125,9 @@ public final class HtmlSanitizer {
         Pass pass = new Pass(dirty.body(), html.length(), withSourceText);
         NodeTraversor.traverse(pass, dirty.body());
         String body = pass.html.toString().trim();
-        String source = withSourceText ? PlainText.collapse(pass.sourceText.toString().trim()) : null;
+        String source = withSourceText ? pass.sourceText.toString() : null;
         return body.isEmpty() ? new Clean(null, "", source)
-                : new Clean(body, PlainText.collapse(pass.text.toString().trim()), source);
+                : new Clean(body, pass.text.toString(), source);
     }
 
     /**
@@ -141,8 +141,8 @@ public final class HtmlSanitizer {
     private static final class Pass implements NodeVisitor {
         private final Element root;
         final StringBuilder html;
-        final StringBuilder text;
-        final StringBuilder sourceText; // null unless asked for
+        final Text text;
+        final Text sourceText; // null unless asked for
         private Element[] kept = new Element[16];
         /** Whether the start tag of kept[i] is closed ('>' written): it has a child. */
         private boolean[] open = new boolean[16];
@@ -154,8 +154,8 @@ public final class HtmlSanitizer {
         Pass(Element root, int inputLength, boolean withSourceText) {
             this.root = root;
             this.html = new StringBuilder(inputLength);
-            this.text = new StringBuilder(inputLength / 2);
-            this.sourceText = withSourceText ? new StringBuilder(inputLength / 2) : null;
+            this.text = new Text(inputLength / 2);
+            this.sourceText = withSourceText ? new Text(inputLength / 2) : null;
             kept[0] = root;
             open[0] = true;
         }
@@ -170,8 +170,8 @@ public final class HtmlSanitizer {
                     return; // left out, its content is still visited
                 }
                 beforeChild(el);
-                if (text.length() > 0 && (el.tag().isBlock() || el.nameIs("br")) && !endsWithSpace(text)) {
-                    text.append(' ');
+                if (!text.empty && (el.tag().isBlock() || el.nameIs("br")) && !text.endsWithSpace) {
+                    text.space();
                 }
                 startTag(el);
                 push(el);
@@ -180,9 +180,9 @@ public final class HtmlSanitizer {
                 String value = textNode.getWholeText();
                 escape(value, html, false);
                 if (preservesWhitespace()) {
-                    text.append(value);
+                    text.raw(value);
                 } else {
-                    StringUtil.appendNormalisedWhitespace(text, value, endsWithSpace(text));
+                    text.normalised(value);
                 }
             } else if (node instanceof DataNode data && node.parent() != null && TAGS.contains(node.parent().normalName())) {
                 beforeChild(data);
@@ -225,8 +225,8 @@ public final class HtmlSanitizer {
             if (blockEnded[depth]) {
                 blockEnded[depth] = false;
                 boolean textOrInline = child instanceof TextNode || child instanceof Element el && el.tag().isInline();
-                if (textOrInline && !endsWithSpace(text)) {
-                    text.append(' ');
+                if (textOrInline && !text.endsWithSpace) {
+                    text.space();
                 }
             }
         }
@@ -331,13 +331,13 @@ public final class HtmlSanitizer {
             if (node instanceof TextNode textNode) {
                 String value = textNode.getWholeText();
                 if (textNode instanceof CDataNode || preservesWhitespaceInSource(textNode.parent())) {
-                    sourceText.append(value);
+                    sourceText.raw(value);
                 } else {
-                    StringUtil.appendNormalisedWhitespace(sourceText, value, endsWithSpace(sourceText));
+                    sourceText.normalised(value);
                 }
             } else if (node instanceof Element el) {
-                if (sourceText.length() > 0 && (el.tag().isBlock() || el.nameIs("br")) && !endsWithSpace(sourceText)) {
-                    sourceText.append(' ');
+                if (!sourceText.empty && (el.tag().isBlock() || el.nameIs("br")) && !sourceText.endsWithSpace) {
+                    sourceText.space();
                 }
             }
         }
@@ -346,8 +346,8 @@ public final class HtmlSanitizer {
             if (node instanceof Element el && node != root) {
                 Node next = node.nextSibling();
                 if (!el.tag().isInline() && (next instanceof TextNode || next instanceof Element n && n.tag().isInline())
-                        && !endsWithSpace(sourceText)) {
-                    sourceText.append(' ');
+                        && !sourceText.endsWithSpace) {
+                    sourceText.space();
                 }
             }
         }
@@ -362,8 +362,89 @@ public final class HtmlSanitizer {
         }
     }
 
-    private static boolean endsWithSpace(StringBuilder sb) {
-        return sb.length() != 0 && sb.charAt(sb.length() - 1) == ' ';
+    /**
+     * The text jsoup's {@code Element.text()} accumulates (call it R: spaces between blocks, text nodes with their
+     * whitespace normalised as {@code StringUtil.appendNormalisedWhitespace} does, or as they are inside a pre), fed
+     * straight through {@link PlainText#collapse} instead of kept: holds {@code collapse(R.trim())}, which is what
+     * {@code PlainText.collapse(element.text())} gives, and what the accumulation looks at in R (empty? ends with a
+     * space?), without building R and reading it twice more.
+     */
+    static final class Text {
+        private final StringBuilder out;
+        /** R is empty. */
+        boolean empty = true;
+        /** R ends with ' ' (jsoup's lastCharIsWhitespace). */
+        boolean endsWithSpace;
+        /** collapse: whitespace seen after something was written. */
+        private boolean pendingSpace;
+
+        Text(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        /** R.append(' ') */
+        void space() {
+            empty = false;
+            endsWithSpace = true;
+            pendingSpace = out.length() > 0;
+        }
+
+        /** R.append(s) */
+        void raw(String s) {
+            int n = s.length();
+            if (n == 0) {
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                collapse(s.charAt(i));
+            }
+            empty = false;
+            endsWithSpace = s.charAt(n - 1) == ' ';
+        }
+
+        /** StringUtil.appendNormalisedWhitespace(R, s, lastCharIsWhitespace(R)) */
+        void normalised(String s) {
+            boolean stripLeading = endsWithSpace;
+            boolean lastWasWhite = false;
+            boolean reachedNonWhite = false;
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) { // isActuallyWhitespace
+                    if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
+                        continue;
+                    }
+                    space();
+                    lastWasWhite = true;
+                } else if (c != 8203 && c != 173) { // not isInvisibleChar (zero-width space, soft hyphen)
+                    // a surrogate pair is two chars neither of which the above or collapse treat specially
+                    collapse(c);
+                    empty = false;
+                    endsWithSpace = false;
+                    lastWasWhite = false;
+                    reachedNonWhite = true;
+                }
+            }
+        }
+
+        /** PlainText.collapse, one char at a time */
+        private void collapse(char c) {
+            // Character.isWhitespace(c) || c == nbsp || Character.isISOControl(c): up to ' ' all are, then none below DEL
+            if (c <= ' ' || (c >= 0x7F && (c == 0xA0 || Character.isWhitespace(c) || Character.isISOControl(c)))) {
+                pendingSpace = out.length() > 0;
+                return;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
     }
 
     /**
