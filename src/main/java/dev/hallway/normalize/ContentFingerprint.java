@@ -66,8 +66,18 @@ public final class ContentFingerprint {
         boolean special = text.indexOf('\u0130') >= 0 || text.indexOf('\u03A3') >= 0;
         String lower = special ? text.toLowerCase(Locale.ROOT) : text;
         for (int i = 0, len = lower.length(); i <= len; i++) {
-            char c = i < len ? (special ? lower.charAt(i) : Character.toLowerCase(lower.charAt(i))) : ' ';
-            if (Character.isLetterOrDigit(c)) {
+            char c = i < len ? lower.charAt(i) : ' ';
+            boolean letterOrDigit;
+            if (c < 0x80) { // ASCII, most of the text: what Character.toLowerCase and isLetterOrDigit give, without them
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            } else {
+                c = special ? c : Character.toLowerCase(c);
+                letterOrDigit = Character.isLetterOrDigit(c);
+            }
+            if (letterOrDigit) {
                 h = (h ^ c) * 0x100000001b3L;
                 inWord = true;
             } else if (inWord) {

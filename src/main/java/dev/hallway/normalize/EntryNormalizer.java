@@ -55,15 +55,19 @@ public final class EntryNormalizer {
 
     private static NormalizedEntry normalize(ParsedItem raw, Instant fetchedAt, boolean guidReliable) {
         ParsedItem item = withinColumnLimits(raw);
-        HtmlSanitizer.Clean clean = HtmlSanitizer.sanitizeWithText(item.contentHtml() != null ? item.contentHtml() : item.summaryHtml(),
-                item.baseUri());
+        String body = item.contentHtml() != null ? item.contentHtml() : item.summaryHtml();
+        // a summary-only item (or one whose summary is its content): the summary's text comes from the same parse
+        boolean summaryIsBody = item.summaryHtml() != null && item.summaryHtml().equals(body);
+        HtmlSanitizer.Clean clean = summaryIsBody ? HtmlSanitizer.sanitizeWithSourceText(body, item.baseUri())
+                : HtmlSanitizer.sanitizeWithText(body, item.baseUri());
         String content = clean.html();
         String text = clean.text();
         String title = PlainText.truncate(PlainText.title(item.title()), MAX_TITLE);
         if (title.isEmpty()) {
             title = firstWords(text);
         }
-        String summarySource = item.summaryHtml() != null ? PlainText.ofHtml(item.summaryHtml()) : "";
+        String summarySource = item.summaryHtml() == null ? ""
+                : summaryIsBody ? clean.sourceText() : PlainText.ofHtml(item.summaryHtml());
         String summary = PlainText.truncate(summarySource.isEmpty() ? text : summarySource, SUMMARY_LENGTH);
 
         Instant published = firstPlausible(item.published(), LenientDates.parse(item.publishedText()),

@@ -133,4 +133,75 @@ class ContentFingerprintTest {
         }
         assertTrue(fingerprinted > 100 && fingerprinted < texts.size(), "both sides of MIN_WORDS covered: " + fingerprinted);
     }
+
+    /** The ASCII shortcut in the word hashing gives the fingerprints the per-char Character calls gave (they are stored). */
+    @Test
+    void fingerprintsAreThoseOfThePerCharLowerCasing() {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "aZz09 .,-'\n\tÉéİıΣσςßﬀ日本\u00a0\u2019\u0130\u03a3AbCdEfGh";
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int words = 100 + random.nextInt(300);
+            for (int w = 0; w < words; w++) {
+                int n = 1 + random.nextInt(8);
+                for (int k = 0; k < n; k++) {
+                    text.append(random.nextInt(5) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                            : (char) ((random.nextBoolean() ? 'a' : 'A') + random.nextInt(26)));
+                }
+                text.append(' ');
+            }
+            assertEquals(referenceFingerprint(text.toString()), ContentFingerprint.of(text.toString()), text::toString);
+        }
+    }
+
+    /** ContentFingerprint.of before the ASCII shortcut (commit 32e2624), for the test above. */
+    private static long referenceFingerprint(String text) {
+        long[] hashes = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
+        long h = 0xcbf29ce484222325L;
+        boolean inWord = false;
+        boolean special = text.indexOf('\u0130') >= 0 || text.indexOf('\u03A3') >= 0;
+        String lower = special ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        for (int i = 0, len = lower.length(); i <= len; i++) {
+            char c = i < len ? (special ? lower.charAt(i) : Character.toLowerCase(lower.charAt(i))) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                h = (h ^ c) * 0x100000001b3L;
+                inWord = true;
+            } else if (inWord) {
+                if (++n == hashes.length) {
+                    hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+                }
+                hashes[n] = h;
+                h = 0xcbf29ce484222325L;
+                inWord = false;
+            }
+        }
+        if (n < ContentFingerprint.MIN_WORDS) {
+            return 0;
+        }
+        long[] planes = new long[32];
+        for (int i = 1; i < n; i++) {
+            long z = hashes[i] * 0x9E3779B97F4A7C15L + hashes[i + 1];
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            long carry = z ^ (z >>> 31);
+            for (int k = 0; carry != 0; k++) {
+                long overflow = planes[k] & carry;
+                planes[k] ^= carry;
+                carry = overflow;
+            }
+        }
+        int features = n - 1;
+        long fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            int ones = 0;
+            for (int k = 0; k < planes.length; k++) {
+                ones |= (int) ((planes[k] >>> bit) & 1) << k;
+            }
+            if (2 * ones - features > 0) {
+                fingerprint |= 1L << bit;
+            }
+        }
+        return fingerprint == 0 ? 1 : fingerprint;
+    }
 }
