@@ -27,7 +27,7 @@ GENERATED=${GENERATED:-90000}
 HOSTS=8
 EXPECTED=$((FEEDS * PER_FEED + GENERATED))
 # README → Deploy says why each one
-RECOMMENDED="-Xmx96m -XX:NewRatio=5 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
+RECOMMENDED="-Xmx96m -XX:NewRatio=5 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=20 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
 JVM_FLAGS=${JVM_FLAGS:-$RECOMMENDED}
 # glibc's malloc keeps up to 8 arenas per core for the JVM's native allocations; 2 are enough for this service
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
