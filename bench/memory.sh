@@ -11,6 +11,8 @@
 #        MALLOC_ARENA_MAX=2          glibc malloc arenas of the JVM (README → Deploy)
 #        NMT=1                       adds -XX:NativeMemoryTracking=summary and prints jcmd VM.native_memory summary
 #        HISTO=1                     prints the top of the heap histogram at the end (jcmd GC.class_histogram)
+#        TRIM=1                      at the end, jcmd System.trim_native_heap and the RSS after it: how much of the
+#                                     RSS was free memory glibc's malloc kept
 #        IDLE=30 WRK_SECONDS=30 WRK_CONNS=16 CRAWL_PAGES=200
 #        REUSE=/tmp/hallway-memory.XXXX   the feeds and database a run kept (KEEP_WORKDIR=1): no generation, no SQL
 #        REBUILD=1 MVN_FLAGS=…       see bench/lib.sh; KEEP_WORKDIR=1 keeps feeds, db and logs
@@ -25,7 +27,7 @@ GENERATED=${GENERATED:-90000}
 HOSTS=8
 EXPECTED=$((FEEDS * PER_FEED + GENERATED))
 # README → Deploy says why each one
-RECOMMENDED="-Xmx96m -XX:NewRatio=5 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
+RECOMMENDED="-Xmx96m -XX:NewRatio=5 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=20 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m"
 JVM_FLAGS=${JVM_FLAGS:-$RECOMMENDED}
 # glibc's malloc keeps up to 8 arenas per core for the JVM's native allocations; 2 are enough for this service
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
@@ -84,6 +86,9 @@ say "JVM flags: $JVM_FLAGS ${NMT_FLAG[*]} (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
 # shellcheck disable=SC2086
 start_hallway target/quarkus-app "$WORK/hallway.log" $JVM_FLAGS "${NMT_FLAG[@]}" "${APP_ARGS[@]}"
 STARTED=$(heap_line "$HALLWAY_PID")
+# CPU seconds (user + system) the JVM used, read per phase: wall times on this shared machine depend on the load
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz}' "/proc/$1/stat"; }
+CPU_START=$(cpu_s "$HALLWAY_PID")
 wait_sources
 
 say "POST /admin/poll: $((FEEDS * PER_FEED)) entries from $FEEDS feeds…"
@@ -92,6 +97,7 @@ admin POST /admin/poll --max-time 3600 -o "$WORK/poll.json" || die "POST /admin/
 LOAD_S=$(elapsed "$t0" "$(now)")
 STORED=$(c -f --max-time 120 "$BASE/sources" | python3 -c 'import sys, json; print(sum(x.get("entryCount") or 0 for x in json.load(sys.stdin)))')
 AFTER_LOAD=$(heap_line "$HALLWAY_PID")
+CPU_POLL=$(cpu_s "$HALLWAY_PID")
 say "polled in $LOAD_S s: $STORED entries stored (expected $EXPECTED); $AFTER_LOAD"
 [[ -n "${REUSE:-}" ]] || (( STORED >= EXPECTED * 99 / 100 )) || die "only $STORED entries stored"
 
@@ -99,6 +105,7 @@ say "idle ${IDLE} s"
 clear_hwm "$HALLWAY_PID" || say "cannot reset VmHWM: peaks below include earlier phases"
 sleep "$IDLE"
 IDLE_LINE=$(heap_line "$HALLWAY_PID")
+CPU_IDLE=$(cpu_s "$HALLWAY_PID")
 
 SLUG=$(c -f --max-time 60 "$BASE/conferences" | python3 -c 'import sys, json; d = json.load(sys.stdin); print(d[0]["slug"] if d else "")')
 PAGE=${SLUG:+/conferences/$SLUG}
@@ -111,6 +118,7 @@ sleep $((WRK_SECONDS / 2))
 WRK_MID=$(heap_line "$HALLWAY_PID")
 wait $WRK_PID || true
 WRK_LINE=$(heap_line "$HALLWAY_PID")
+CPU_WRK=$(cpu_s "$HALLWAY_PID")
 WRK_FIG=$(wrk_summary "$WORK/wrk.txt")
 
 say "crawl: /feed.atom and /feed.json pages 1…$CRAWL_PAGES (gzip), each a slot of the render cache"
@@ -125,6 +133,14 @@ done
 CRAWL_CODES=$(sort "$WORK/crawl.codes" | uniq -c | awk '{printf "%s%s×%s", (NR > 1 ? ", " : ""), $1, $2}')
 CRAWL_S=$(elapsed "$t0" "$(now)")
 CRAWL_LINE=$(heap_line "$HALLWAY_PID")
+CPU_CRAWL=$(cpu_s "$HALLWAY_PID")
+WRK_REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+CPU_LINE=$(python3 -c '
+import sys
+s, p, i, w, c, n = (float(x or 0) for x in sys.argv[1:])
+per = f"{(w - i) * 1000 / n:.3f} ms a request" if n else "no requests"
+print(f"start-up {s:.1f} s, poll {p - s:.1f} s, idle {i - p:.1f} s, wrk {w - i:.1f} s ({per}), crawl {c - w:.1f} s")' \
+    "$CPU_START" "$CPU_POLL" "$CPU_IDLE" "$CPU_WRK" "$CPU_CRAWL" "$WRK_REQUESTS")
 
 if [[ "${NMT:-0}" == 1 ]]; then
     jcmd "$HALLWAY_PID" VM.native_memory summary > "$WORK/nmt.txt" 2>&1 || true
@@ -133,10 +149,24 @@ if [[ "${HISTO:-0}" == 1 ]]; then
     jcmd "$HALLWAY_PID" GC.class_histogram > "$WORK/histo.txt" 2>&1 || true
 fi
 FLAGS_SEEN=$(jcmd "$HALLWAY_PID" VM.flags 2>/dev/null | tail -1 || true)
+CLASSES=$(jcmd "$HALLWAY_PID" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=/ {l=$2} /^java.cls.unloadedClasses=/ {u=$2} /^java.cls.sharedLoadedClasses=/ {s=$2}
+    END {printf "%d loaded (%d of them from the CDS archive), %d unloaded", l, s, u}' || true)
+RSS_KINDS=$(awk '$1 ~ /^Rss(Anon|File|Shmem):$/ {printf "%s%s %.0f MiB", (n++ ? ", " : ""), $1, $2 / 1024}' "/proc/$HALLWAY_PID/status")
+RSS_FILES=$(awk '/^[0-9a-f]+-[0-9a-f]+ / {f = $6} /^Rss:/ && f != "" {n = split(f, a, "/"); r[a[n]] += $2}
+    END {for (f in r) if (r[f] >= 1024) printf "%.0f MiB %s\n", r[f] / 1024, f}' "/proc/$HALLWAY_PID/smaps" | sort -rn | head -5 | paste -sd, - | sed 's/,/, /g' || true)
+CODECACHE_FULL=$(grep -c 'CodeCache is full' "$WORK/hallway.log" || true)
+TRIM_LINE=""
+if [[ "${TRIM:-0}" == 1 ]]; then
+    TRIM_OUT=$(jcmd "$HALLWAY_PID" System.trim_native_heap 2>&1 | tail -1 || true)
+    sleep 1
+    TRIM_LINE="$(heap_line "$HALLWAY_PID")   (jcmd System.trim_native_heap: $TRIM_OUT)"
+fi
 
+REUSE_NOTE=""
+[[ -z "${REUSE:-}" ]] || REUSE_NOTE="; REUSE: new sources with the same posts, stored already under the earlier run's sources, which the database keeps: $EXPECTED in all"
 cat <<EOF
 
-== memory: $STORED entries in $FEEDS feeds (H2 file db; $GENERATED by SQL, the rest polled), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) ==
+== memory: $STORED entries in $FEEDS feeds (H2 file db; $GENERATED by SQL, the rest polled$REUSE_NOTE), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) ==
 JVM flags under test: $JVM_FLAGS ${NMT_FLAG[*]}
 JVM (VM.flags):      $FLAGS_SEEN
 started, empty:      $STARTED
@@ -146,7 +176,11 @@ during wrk:          $WRK_MID
 after wrk:           $WRK_LINE   (peak = during wrk)
   wrk:               $WRK_FIG
 after the crawl:     $CRAWL_LINE   ($((CRAWL_PAGES * 2)) pages in $CRAWL_S s, answers $CRAWL_CODES; peak = during the crawl)
+JVM CPU (user+sys):  $CPU_LINE
+RSS by kind:         $RSS_KINDS (files over 1 MiB: $RSS_FILES)
+classes:             $CLASSES; "CodeCache is full" in the log: $CODECACHE_FULL
 EOF
+[[ -z "$TRIM_LINE" ]] || echo "after a native trim: $TRIM_LINE"
 if [[ -s "$WORK/nmt.txt" ]]; then
     echo "native memory (committed, KB):"
     grep -E '^(Total|-)' "$WORK/nmt.txt" | sed -E 's/\(reserved=[0-9]+KB, /(/; s/^/  /'
