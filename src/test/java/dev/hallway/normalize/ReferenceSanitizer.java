@@ -6,7 +6,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -72,7 +71,7 @@ final class ReferenceSanitizer {
             }
             for (String key : LINK_ATTRIBUTES) {
                 if (el.hasAttr(key)) {
-                    String scheme = scheme(el.attr(key));
+                    String scheme = HtmlSanitizer.scheme(el.attr(key)); // a shortcut only: the Cleaner below decides
                     if (scheme != null && !ALLOWED_SCHEMES.contains(scheme)) {
                         el.removeAttr(key);
                     }
@@ -82,27 +81,6 @@ final class ReferenceSanitizer {
     }
 
     private static final String[] LINK_ATTRIBUTES = {"href", "src", "cite"};
-
-    /** The value's scheme, lower-cased, or null when it has none (a relative URL). */
-    static String scheme(String value) {
-        StringBuilder scheme = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= 0x1f) {
-                continue; // jsoup strips C0 controls before reading the URL, as browsers do with tabs and newlines
-            }
-            if (c == ':') {
-                return scheme.length() == 0 ? null : scheme.toString().toLowerCase(Locale.ROOT);
-            }
-            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            boolean rest = (c >= '0' && c <= '9') || (c >= '+' && c <= '.'); // + , - .
-            if (!(letter || (scheme.length() > 0 && rest))) {
-                return null;
-            }
-            scheme.append(c);
-        }
-        return null;
-    }
 
     /** @param baseUri what relative href/src values resolve against */
     public static String sanitize(String html, String baseUri) {
