@@ -292,7 +292,11 @@ class SanitizerEquivalenceTest {
             } catch (Exception notAFeed) {
                 // still its raw text below
             }
-            if (raw) {
+            // the element-by-element pass prints every element's inner HTML, so its cost grows with size times depth:
+            // it is kept for the hand-made fixtures and corpora, where the odd markup is; the labelled posts'
+            // generated feeds (hundreds of files, 30-400 KB) are compared item by item above, which took CI 200 s
+            // a suite with it
+            if (raw && bytes.length <= 100_000 && !file.toString().contains("/labelled/")) {
                 String name = file.getFileName().toString();
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 if (name.endsWith(".html") || name.endsWith(".htm")) {
